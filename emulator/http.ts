@@ -1,0 +1,201 @@
+// The emulator's HTTP front: the CloudBase admin endpoint (POST /admin, any action in the body),
+// the dev function gateway (POST /functions/<name>) and small dev routes. Every admin answer is
+// HTTP 200 with a JSON body (the SDK parses the body before it looks at the status: pitfall P6).
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import busboy from 'busboy';
+import { ActionTable, Caller, RawResponse, WireError, WireRequest } from './wire';
+import { RequestLog } from './request-log';
+
+const MAX_BODY = 16 * 1024 * 1024;
+
+export interface GatewayAnswer {
+  status: number;
+  body: unknown;
+  openid?: string;
+  code?: string;
+}
+export type Gateway = (fnName: string, body: unknown, headers: http.IncomingHttpHeaders) => Promise<GatewayAnswer>;
+export type DevRoute = (req: http.IncomingMessage, body: Buffer) => Promise<{ status: number; body: unknown }>;
+
+export interface HttpFrontOptions {
+  actions: ActionTable;
+  resolveCaller: (token: string) => Caller | undefined;
+  gateway?: Gateway;
+  devRoutes?: Record<string, DevRoute>;
+  log: RequestLog;
+}
+
+export function createHttpFront(opts: HttpFrontOptions): http.Server {
+  const server = http.createServer((req, res) => {
+    handle(opts, req, res).catch((err) => {
+      // Last resort: never crash, never leave the socket hanging.
+      sendJson(res, 200, { code: 'SYS_ERR', message: String(err?.message ?? err), requestId: randomUUID() });
+    });
+  });
+  // The SDK keeps idle sockets for up to 4.8 s (pitfall P7): stay open longer than that.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
+}
+
+async function handle(opts: HttpFrontOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const started = performance.now();
+  if (req.method === 'POST' && url.pathname === '/admin') return handleAdmin(opts, req, res, url, started);
+  if (url.pathname.startsWith('/functions/')) {
+    const name = decodeURIComponent(url.pathname.slice('/functions/'.length));
+    if (!opts.gateway) {
+      await readBody(req).catch(() => Buffer.alloc(0));
+      return sendJson(res, 403, {
+        ok: false,
+        error: { code: 'permission-denied', message: 'the function gateway is only served in dev mode (start with --dev)' },
+      });
+    }
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid-argument', message: 'use POST' } });
+    let body: unknown;
+    try {
+      const raw = await readBody(req);
+      body = raw.length ? JSON.parse(raw.toString('utf8')) : {};
+    } catch (e) {
+      return sendJson(res, 400, { ok: false, error: { code: 'invalid-argument', message: `body is not JSON: ${(e as Error).message}` } });
+    }
+    const answer = await opts.gateway(name, body, req.headers);
+    opts.log.write({
+      at: new Date().toISOString(),
+      requestId: String((body as { requestId?: unknown })?.requestId ?? ''),
+      kind: 'gateway',
+      fn: name,
+      action: typeof (body as { action?: unknown })?.action === 'string' ? (body as { action: string }).action : undefined,
+      openid: answer.openid,
+      ms: performance.now() - started,
+      code: answer.code,
+    });
+    return sendJson(res, answer.status, answer.body);
+  }
+  const dev = opts.devRoutes?.[`${req.method} ${url.pathname}`];
+  if (dev) {
+    const raw = await readBody(req);
+    const out = await dev(req, raw);
+    return sendJson(res, out.status, out.body);
+  }
+  if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/health')) {
+    return sendJson(res, 200, { ok: true, service: 'cloudbase-emulator', admin: '/admin', gateway: opts.gateway ? '/functions/<name>' : null });
+  }
+  await readBody(req).catch(() => Buffer.alloc(0));
+  return sendJson(res, 404, { code: 'INVALID_PARAM', message: `no route ${req.method} ${url.pathname}`, requestId: randomUUID() });
+}
+
+async function handleAdmin(
+  opts: HttpFrontOptions,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  started: number,
+): Promise<void> {
+  const requestId = randomUUID().replace(/-/g, '');
+  let wire: WireRequest | undefined;
+  try {
+    wire = await parseAdminRequest(req, url, requestId);
+    const token = typeof wire.body.wxCloudApiToken === 'string' ? wire.body.wxCloudApiToken : '';
+    wire.caller = token ? opts.resolveCaller(token) : undefined;
+    const handler = Object.prototype.hasOwnProperty.call(opts.actions, wire.action) ? opts.actions[wire.action] : undefined;
+    if (!handler) throw new WireError('INVALID_ACTION', `unknown action "${wire.action}"`);
+    const result = await handler(wire);
+    logAdmin(opts.log, wire, requestId, started);
+    if (result instanceof RawResponse) {
+      res.writeHead(200, { 'content-type': result.contentType, 'content-length': result.body.length });
+      res.end(result.body);
+      return;
+    }
+    sendJson(res, 200, { ...result, requestId });
+  } catch (err) {
+    const code = err instanceof WireError ? err.code : 'SYS_ERR';
+    const message = err instanceof Error ? err.message : String(err);
+    logAdmin(opts.log, wire, requestId, started, code, message);
+    sendJson(res, 200, { code, message, requestId });
+  }
+}
+
+function logAdmin(log: RequestLog, wire: WireRequest | undefined, requestId: string, started: number, code?: string, message?: string) {
+  log.write({
+    at: new Date().toISOString(),
+    requestId,
+    kind: 'admin',
+    action: wire?.action,
+    collection: typeof wire?.body.collectionName === 'string' ? wire.body.collectionName : undefined,
+    fn: wire?.caller?.functionName,
+    openid: wire?.caller?.openid,
+    ms: performance.now() - started,
+    code,
+    message,
+  });
+}
+
+async function parseAdminRequest(req: http.IncomingMessage, url: URL, requestId: string): Promise<WireRequest> {
+  const type = String(req.headers['content-type'] ?? '');
+  const base = { headers: req.headers, query: url.searchParams, requestId, files: {} as Record<string, Buffer> };
+  if (type.startsWith('multipart/form-data')) {
+    const { fields, files } = await parseMultipart(req);
+    if (!fields.action) throw new WireError('INVALID_PARAM', 'multipart request without an action field');
+    return { ...base, action: fields.action, body: fields, files };
+  }
+  const raw = await readBody(req);
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch (e) {
+    throw new WireError('INVALID_PARAM', `request body is not JSON: ${(e as Error).message}`);
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new WireError('INVALID_PARAM', 'request body must be a JSON object');
+  const action = (body as { action?: unknown }).action;
+  if (typeof action !== 'string' || !action) throw new WireError('INVALID_PARAM', 'request body has no "action"');
+  return { ...base, action, body: body as Record<string, unknown> };
+}
+
+function parseMultipart(req: http.IncomingMessage): Promise<{ fields: Record<string, string>; files: Record<string, Buffer> }> {
+  return new Promise((resolve, reject) => {
+    const fields: Record<string, string> = {};
+    const files: Record<string, Buffer> = {};
+    let bb: busboy.Busboy;
+    try {
+      bb = busboy({ headers: req.headers, limits: { fileSize: MAX_BODY, fieldSize: MAX_BODY } });
+    } catch (e) {
+      reject(new WireError('INVALID_PARAM', `bad multipart request: ${(e as Error).message}`));
+      return;
+    }
+    bb.on('field', (name, value) => (fields[name] = value));
+    bb.on('file', (name, stream) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => (files[name] = Buffer.concat(chunks)));
+    });
+    bb.on('close', () => resolve({ fields, files }));
+    bb.on('error', (e) => reject(new WireError('INVALID_PARAM', `bad multipart request: ${(e as Error).message}`)));
+    req.pipe(bb);
+  });
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new WireError('INVALID_PARAM', `request body over ${MAX_BODY} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}

@@ -1,0 +1,42 @@
+// JSONL request log: one line per request to the emulator (admin endpoint and gateway).
+import fs from 'node:fs';
+
+export interface LogEntry {
+  at: string;
+  requestId: string;
+  kind: 'admin' | 'gateway' | 'dev';
+  action?: string;
+  collection?: string;
+  fn?: string;
+  openid?: string;
+  ms: number;
+  code?: string;
+  message?: string;
+}
+
+export class RequestLog {
+  private fd: number | null;
+  constructor(
+    file: string | null,
+    private readonly echo: (line: string) => void = () => {},
+  ) {
+    this.fd = file ? fs.openSync(file, 'a') : null;
+  }
+
+  write(entry: LogEntry): void {
+    if (this.fd !== null) fs.writeSync(this.fd, JSON.stringify(entry) + '\n');
+    this.echo(formatEntry(entry));
+  }
+
+  close(): void {
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+function formatEntry(e: LogEntry): string {
+  const what = e.kind === 'gateway' ? `fn ${e.fn}` : `${e.action ?? '?'}${e.collection ? ' ' + e.collection : ''}`;
+  const who = e.fn && e.kind !== 'gateway' ? ` from ${e.fn}` : '';
+  const outcome = e.code ? ` -> ${e.code}${e.message ? ': ' + e.message : ''}` : '';
+  return `${e.at.slice(11, 23)} ${e.kind.padEnd(7)} ${what}${who}${e.openid ? ` [${e.openid}]` : ''} ${e.ms.toFixed(1)}ms${outcome}`;
+}
