@@ -1,0 +1,147 @@
+// Composition of the local CloudBase: storage + admin wire protocol + function runner + gateway.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { collections as defaultCollections, CollectionSpec } from '../database';
+import { openDatabase, EmulatorDatabase } from './db';
+import { createFunctionRunner, FunctionRunner } from './functions';
+import { createOpenApi } from './openapi';
+import { Outbox } from './openapi/outbox';
+import { createHttpFront, DevRoute, HttpFrontOptions } from './http';
+import { RequestLog } from './request-log';
+import { DEFAULT_SEC_CHECK_WORDS } from './openapi/sec-check-words';
+import { projectRoot } from './paths';
+
+export interface EmulatorOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** Directory of the persistent store; null keeps everything in memory (tests). */
+  dataDir: string | null;
+  /** Wipe the data directory first. */
+  reset?: boolean;
+  /** Serve the mini-program's function gateway and the dev routes (never in production-like runs). */
+  dev?: boolean;
+  /** Where the built functions are (cloudfunctions/<name>/index.js). */
+  functionsRoot?: string;
+  /** Warm worker processes; default: number of cores. 0 disables the function runner. */
+  poolSize?: number;
+  envName?: string;
+  /** Environment variables every function sees (configuration such as ADMIN_OPENIDS). */
+  functionEnv?: Record<string, string>;
+  /** Words that make security.msgSecCheck reject a text. */
+  secCheckWords?: string[];
+  collections?: CollectionSpec[];
+  /** Create a collection on first write instead of answering DATABASE_COLLECTION_NOT_EXIST. */
+  autoCreateCollections?: boolean;
+  /** Print one line per request. */
+  echo?: (line: string) => void;
+}
+
+export interface RunningEmulator {
+  url: string;
+  adminUrl: string;
+  port: number;
+  envName: string;
+  dataDir: string | null;
+  db: EmulatorDatabase;
+  runner: FunctionRunner | null;
+  outbox: Outbox;
+  close(): Promise<void>;
+}
+
+export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
+  const host = opts.host ?? '127.0.0.1';
+  const envName = opts.envName ?? 'local-env';
+  const dataDir = opts.dataDir ? path.resolve(opts.dataDir) : null;
+  if (dataDir) prepareDataDir(dataDir, !!opts.reset);
+
+  const db = openDatabase({
+    dataDir,
+    collections: opts.collections ?? defaultCollections,
+    autoCreateCollections: opts.autoCreateCollections ?? false,
+  });
+  const outbox = new Outbox(dataDir ? path.join(dataDir, 'outbox.jsonl') : null);
+  const openApi = createOpenApi({ outbox, secCheckWords: opts.secCheckWords ?? DEFAULT_SEC_CHECK_WORDS });
+  const log = new RequestLog(dataDir ? path.join(dataDir, 'requests.jsonl') : null, opts.echo);
+
+  // Read per request, so the runner's actions and the gateway can be added once it is up.
+  const front: HttpFrontOptions = {
+    actions: { ...db.actions, ...openApi.actions },
+    resolveCaller: (token) => runner?.resolveCaller(token),
+    log,
+  };
+  const server = createHttpFront(front);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host}:${port}`;
+  const adminUrl = `${url}/admin`;
+
+  const poolSize = opts.poolSize ?? defaultPoolSize();
+  let runner: FunctionRunner | null = null;
+  if (poolSize > 0) {
+    runner = createFunctionRunner({
+      functionsRoot: opts.functionsRoot ?? path.join(projectRoot(), 'cloudfunctions'),
+      adminUrl,
+      envName,
+      poolSize,
+      functionEnv: opts.functionEnv ?? {},
+    });
+    await runner.start();
+  }
+  Object.assign(front.actions, runner?.actions ?? {});
+  if (opts.dev) {
+    front.gateway = runner?.gateway;
+    front.devRoutes = devRoutes(outbox);
+  }
+
+  return {
+    url,
+    adminUrl,
+    port,
+    envName,
+    dataDir,
+    db,
+    runner,
+    outbox,
+    async close() {
+      await runner?.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      db.close();
+      outbox.close();
+      log.close();
+    },
+  };
+}
+
+function devRoutes(outbox: Outbox): Record<string, DevRoute> {
+  return {
+    'GET /dev/outbox': async () => ({ status: 200, body: { ok: true, data: outbox.list() } }),
+    'DELETE /dev/outbox': async () => {
+      outbox.clear();
+      return { status: 200, body: { ok: true } };
+    },
+  };
+}
+
+function prepareDataDir(dir: string, reset: boolean): void {
+  try {
+    if (reset) fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.R_OK | fs.constants.W_OK);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new Error(`cannot use data directory ${dir}: ${err.code ?? ''} ${err.message}`.trim());
+  }
+  if (!fs.statSync(dir).isDirectory()) throw new Error(`cannot use data directory ${dir}: it is not a directory`);
+}
+
+function defaultPoolSize(): number {
+  return Math.max(1, require('node:os').availableParallelism?.() ?? require('node:os').cpus().length);
+}
