@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { collections } from '../../database';
+import { planCollections, planFunctions } from '../../scripts/deploy/plan';
+
+describe('deploy plan', () => {
+  test('every collection is admin-only on the client and keeps its declared indexes', () => {
+    const plan = planCollections(collections);
+    expect(plan.map((c) => c.name)).toEqual(collections.map((c) => c.name));
+    expect(plan.every((c) => c.permission === 'ADMINONLY')).toBe(true);
+    const audit = plan.find((c) => c.name === 'audit_log')!;
+    const seq = audit.indexes.find((i) => i.IndexName === 'seq')!;
+    expect(seq.MgoKeySchema).toEqual({ MgoIndexKeys: [{ Name: 'seq', Direction: '1' }], MgoIsUnique: true });
+  });
+
+  test('function config: timeout, triggers and environment values from the deployer, missing ones reported', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'deploy-plan-'));
+    fs.mkdirSync(path.join(root, 'cron'));
+    fs.writeFileSync(path.join(root, 'cron', 'index.ts'), '');
+    fs.writeFileSync(
+      path.join(root, 'cron', 'config.json'),
+      JSON.stringify({ timeout: 20, triggers: [{ name: 'tick', type: 'timer', config: '0 */5 * * * * *' }], environment: ['ADMIN_OPENIDS', 'PII_KEY'] }),
+    );
+    fs.mkdirSync(path.join(root, 'not-a-function'));
+    const [cron, ...rest] = planFunctions(root, { ADMIN_OPENIDS: 'o1,o2' });
+    expect(rest).toHaveLength(0);
+    expect(cron).toMatchObject({ name: 'cron', timeout: 20, envVariables: { ADMIN_OPENIDS: 'o1,o2' }, missingEnv: ['PII_KEY'] });
+    expect(cron.triggers).toEqual([{ name: 'tick', type: 'timer', config: '0 */5 * * * * *' }]);
+  });
+
+  test('a malformed config.json is refused with the file and field named', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'deploy-plan-'));
+    fs.mkdirSync(path.join(root, 'bad'));
+    fs.writeFileSync(path.join(root, 'bad', 'index.ts'), '');
+    fs.writeFileSync(path.join(root, 'bad', 'config.json'), JSON.stringify({ timeout: 'soon' }));
+    expect(() => planFunctions(root, {})).toThrow(/bad[\\/]config\.json: timeout/);
+  });
+});
