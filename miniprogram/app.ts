@@ -1,0 +1,27 @@
+import { initCloud } from './services/platform';
+import { me } from './services/user';
+import { toAppError } from './services/errors';
+
+App<IAppOption>({
+  globalData: { roles: [], elderMode: false },
+
+  onLaunch() {
+    initCloud();
+    // Not awaited: the first page shows its own loading state and calls user.me itself
+    // (services/user shares the in-flight request), so launch never blocks on the network.
+    void this.loadProfile();
+  },
+
+  async loadProfile() {
+    try {
+      const profile = await me();
+      this.globalData.profile = profile;
+      this.globalData.roles = profile.roles;
+      this.globalData.launchErrorCode = undefined;
+    } catch (err) {
+      // No toast here: the page on screen explains the failure and offers a big retry button.
+      this.globalData.launchErrorCode = toAppError(err).code;
+      console.warn('[app] user.me failed at launch', err);
+    }
+  },
+});

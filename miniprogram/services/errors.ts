@@ -1,0 +1,103 @@
+import type { ErrorBody, ErrorCode } from './types';
+
+export const ERROR_CODES: readonly ErrorCode[] = [
+  'invalid-argument',
+  'unauthenticated',
+  'permission-denied',
+  'not-found',
+  'already-exists',
+  'failed-precondition',
+  'resource-exhausted',
+  'internal',
+];
+
+/** details.reason values set on the client, for failures that never reached a function. */
+export const CLIENT_REASONS = {
+  network: 'client.network',
+  timeout: 'client.timeout',
+  http: 'client.http',
+  badResponse: 'client.bad_response',
+} as const;
+
+/**
+ * The single error type pages see. Mirrors the server envelope's error so a page handles a
+ * function's answer and a dropped connection the same way: by `code`.
+ */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorBody['details'];
+  /** True only for transport failures: the same call may be sent again with the same requestId. */
+  readonly retryable: boolean;
+
+  constructor(code: ErrorCode, message: string, details?: ErrorBody['details'], retryable = false) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+    this.retryable = retryable;
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}
+
+// Written for residents, many of them elderly: say what happened and what to do next, no jargon,
+// no blame. Server messages are for logs; these are what the screen shows.
+const MESSAGES: Record<ErrorCode, string> = {
+  'invalid-argument': '填写的内容有误，请检查后再试',
+  unauthenticated: '登录已失效，请重新进入小程序',
+  'permission-denied': '您没有权限进行此操作',
+  'not-found': '没有找到相关内容，可能已被删除',
+  'already-exists': '该内容已经存在，无需重复提交',
+  'failed-precondition': '当前状态下无法进行此操作，请刷新后再试',
+  'resource-exhausted': '操作太频繁了，请稍等一会儿再试',
+  internal: '系统开小差了，请稍后再试',
+};
+
+const NETWORK_MESSAGE = '网络不太好，请检查网络后重试';
+
+export function messageForCode(code: ErrorCode): string {
+  return MESSAGES[code];
+}
+
+/** The kind, user-facing message for any thrown value. */
+export function userMessage(err: unknown): string {
+  if (!isAppError(err)) return MESSAGES.internal;
+  const reason = err.details?.reason;
+  if (reason === CLIENT_REASONS.network || reason === CLIENT_REASONS.timeout) return NETWORK_MESSAGE;
+  return MESSAGES[err.code];
+}
+
+/** Any thrown value as an AppError; unknown throws become `internal` (never leak raw text to the UI). */
+export function toAppError(err: unknown): AppError {
+  if (isAppError(err)) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new AppError('internal', message);
+}
+
+/** HTTP status of the emulator gateway → code, used when the body is not an envelope. */
+export function codeForHttpStatus(status: number): ErrorCode {
+  switch (status) {
+    case 400:
+      return 'invalid-argument';
+    case 401:
+      return 'unauthenticated';
+    case 403:
+      return 'permission-denied';
+    case 404:
+      return 'not-found';
+    case 409:
+      return 'already-exists';
+    case 412:
+      return 'failed-precondition';
+    case 429:
+      return 'resource-exhausted';
+    default:
+      return 'internal';
+  }
+}

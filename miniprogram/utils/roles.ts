@@ -1,0 +1,49 @@
+import type { RoleGrant, RoleName, UserProfile } from '../services/types';
+
+const LABELS: Record<RoleName, string> = {
+  resident: '居民',
+  volunteer: '志愿者',
+  donor: '爱心人士',
+  'social-worker': '社工',
+  staff: '社区工作人员',
+  admin: '管理员',
+};
+
+// Shown most-responsible first so staff see their duty role at the front.
+const ORDER: RoleName[] = ['admin', 'staff', 'social-worker', 'volunteer', 'donor', 'resident'];
+
+export function roleLabel(role: string): string {
+  return (LABELS as Record<string, string>)[role] ?? role;
+}
+
+export interface RoleChip {
+  key: string;
+  role: string;
+  label: string;
+  ariaLabel: string;
+}
+
+export function roleChips(roles: RoleGrant[]): RoleChip[] {
+  const rank = (r: string) => {
+    const i = ORDER.indexOf(r as RoleName);
+    return i < 0 ? ORDER.length : i;
+  };
+  return [...roles]
+    .sort((a, b) => rank(a.role) - rank(b.role))
+    .map((g) => ({
+      key: `${g.role}@${g.communityId ?? ''}`,
+      role: g.role,
+      label: roleLabel(g.role),
+      ariaLabel: `身份：${roleLabel(g.role)}`,
+    }));
+}
+
+/** Everyone is a resident; with no other grant the page shows how to become more. */
+export function isResidentOnly(roles: RoleGrant[]): boolean {
+  return roles.every((g) => g.role === 'resident');
+}
+
+export function greetingName(profile: Pick<UserProfile, 'displayName'>): string {
+  const name = profile.displayName?.trim();
+  return name ? name : '居民朋友';
+}
