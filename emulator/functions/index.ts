@@ -1,6 +1,21 @@
-// STUB — replaced by the function runner. The exported names and types are the contract.
+// The function runner: runs the built cloud-function bundles (<functionsRoot>/<name>/index.js) in a
+// warm worker pool with a per-invocation WX context, and serves them to the admin endpoint
+// (functions.invokeFunction, nested calls) and to the mini-program in dev (the gateway).
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { Gateway } from '../http';
+import { projectRoot } from '../paths';
 import type { ActionTable, Caller } from '../wire';
+import { CallerRegistry } from './caller-registry';
+import { findFunction } from './function-config';
+import { createGateway } from './gateway';
+import { invokeFunctionAction } from './invoke-action';
+import { InvocationError } from './invocation-error';
+import { WorkerPool } from './pool';
+import { invocationEnv, staticEnv } from './worker-env';
+
+export { InvocationError } from './invocation-error';
+export { DEFAULT_TIMEOUT_S } from './function-config';
 
 export interface RunnerOptions {
   functionsRoot: string;
@@ -8,6 +23,19 @@ export interface RunnerOptions {
   envName: string;
   poolSize: number;
   functionEnv: Record<string, string>;
+  /**
+   * Give a callee the caller's OPENID/UNIONID on cloud.callFunction between functions. Off by
+   * default: whether CloudBase does so is UNVERIFIED (wire reference §4.9, §8.4), and a function
+   * that trusts an identity it might not get in production is the worse failure.
+   */
+  propagateOpenIdToCallee?: boolean;
+  /** Cap on extra workers forked for nested calls while every worker is held (default 8). */
+  maxExtraWorkers?: number;
+  /** APPID when the gateway request names none. */
+  defaultAppId?: string;
+  region?: string;
+  /** The bundled worker host; default <projectRoot>/dist/worker-host.js. */
+  workerScript?: string;
 }
 
 export interface Identity {
@@ -17,26 +45,111 @@ export interface Identity {
   source?: string;
 }
 
+/** How an invocation was started, beyond who the caller is. */
+export interface InvokeOptions {
+  /** Started by a live invocation (cloud.callFunction): may use an extra worker. */
+  nested?: boolean;
+  clientIp?: string;
+}
+
 export interface FunctionRunner {
   /** functions.invokeFunction */
   actions: ActionTable;
   /** POST /functions/<name> (dev) */
   gateway: Gateway;
   resolveCaller(token: string): Caller | undefined;
-  invoke(name: string, event: unknown, identity: Identity): Promise<unknown>;
+  /** Resolves with the function's JSON-serialised return value; rejects with InvocationError. */
+  invoke(name: string, event: unknown, identity: Identity, options?: InvokeOptions): Promise<unknown>;
+  /** Whether <functionsRoot>/<name>/index.js exists. */
+  has(name: string): boolean;
+  stats(): ReturnType<WorkerPool['stats']>;
   start(): Promise<void>;
   close(): Promise<void>;
 }
 
-export function createFunctionRunner(_opts: RunnerOptions): FunctionRunner {
-  return {
+export const DEFAULT_APPID = 'wx-emulator-appid';
+
+export function createFunctionRunner(opts: RunnerOptions): FunctionRunner {
+  const root = path.resolve(opts.functionsRoot);
+  const callers = new CallerRegistry();
+  const pool = new WorkerPool({
+    size: Math.max(1, opts.poolSize),
+    script: opts.workerScript ?? path.join(projectRoot(), 'dist', 'worker-host.js'),
+    env: staticEnv({
+      adminUrl: opts.adminUrl,
+      envName: opts.envName,
+      region: opts.region ?? 'ap-shanghai',
+      functionsRoot: root,
+      functionEnv: opts.functionEnv,
+    }),
+    maxExtraWorkers: opts.maxExtraWorkers,
+  });
+
+  async function invoke(name: string, event: unknown, identity: Identity, options: InvokeOptions = {}): Promise<unknown> {
+    const fn = findFunction(root, name);
+    if (!fn) throw new InvocationError('not-found', `function "${name}" does not exist in ${root}`, name);
+    const caller: Caller = {
+      functionName: name,
+      openid: identity.openid,
+      appid: identity.appid ?? opts.defaultAppId ?? DEFAULT_APPID,
+      unionid: identity.unionid ?? '',
+      invocationId: randomUUID().replace(/-/g, ''),
+    };
+    const token = callers.open(caller);
+    try {
+      const outcome = await pool.run({
+        nested: !!options.nested,
+        timeoutMs: fn.timeoutMs,
+        msg: {
+          type: 'invoke',
+          id: caller.invocationId,
+          file: fn.file,
+          version: fn.version,
+          event: withUserInfo(event, caller),
+          context: {
+            request_id: caller.invocationId,
+            function_name: name,
+            function_version: '$LATEST',
+            namespace: opts.envName,
+            memory_limit_in_mb: 256,
+            time_limit_in_ms: fn.timeoutMs,
+            environment: JSON.stringify({ SCF_NAMESPACE: opts.envName, TCB_ENV: opts.envName, ...opts.functionEnv }),
+          },
+          env: invocationEnv(caller, token, identity.source ?? 'wx_client', options.clientIp ?? '127.0.0.1'),
+        },
+      });
+      switch (outcome.kind) {
+        case 'ok':
+          return JSON.parse(outcome.json);
+        case 'threw':
+          throw new InvocationError('threw', outcome.message, name);
+        case 'timeout':
+          throw new InvocationError('timeout', `function "${name}" timed out after ${outcome.ms} ms (config.json timeout)`, name);
+        case 'crashed':
+          throw new InvocationError('crashed', outcome.message, name);
+      }
+    } finally {
+      callers.close(token);
+    }
+  }
+
+  const runner: FunctionRunner = {
     actions: {},
-    gateway: async () => ({ status: 501, body: { ok: false, error: { code: 'internal', message: 'runner not built yet' } } }),
-    resolveCaller: () => undefined,
-    invoke: async () => {
-      throw new Error('runner not built yet');
-    },
-    start: async () => {},
-    close: async () => {},
+    gateway: async () => ({ status: 500, body: {} }),
+    resolveCaller: (token) => callers.resolve(token),
+    invoke,
+    has: (name) => !!findFunction(root, name),
+    stats: () => pool.stats(),
+    start: () => pool.start(),
+    close: () => pool.close(),
   };
+  runner.actions['functions.invokeFunction'] = invokeFunctionAction(runner, { propagateOpenId: !!opts.propagateOpenIdToCallee });
+  runner.gateway = createGateway(runner);
+  return runner;
+}
+
+/** mini-program callers get the legacy event.userInfo (wire reference §2.4; shape UNVERIFIED). */
+function withUserInfo(event: unknown, caller: Caller): unknown {
+  if (!event || typeof event !== 'object' || Array.isArray(event)) return event;
+  return { ...(event as Record<string, unknown>), userInfo: { appId: caller.appid, openId: caller.openid } };
 }

@@ -1,0 +1,62 @@
+// The environment of a worker process: fixed for its life (static) and swapped per invocation.
+import type { Caller } from '../wire';
+
+/** Keys that describe one invocation; never inherited from the emulator's own environment. */
+export const PER_INVOCATION_KEYS = [
+  'WX_OPENID',
+  'WX_APPID',
+  'WX_UNIONID',
+  'WX_CLIENTIP',
+  'WX_API_TOKEN',
+  'WX_CONTEXT_KEYS',
+  'TCB_SEQID',
+  'TCB_SOURCE',
+  'SCF_FUNCTIONNAME',
+] as const;
+
+export interface StaticEnvOptions {
+  adminUrl: string;
+  envName: string;
+  region: string;
+  functionsRoot: string;
+  functionEnv: Record<string, string>;
+}
+
+export function staticEnv(opts: StaticEnvOptions): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of PER_INVOCATION_KEYS) delete env[key];
+  return {
+    ...env,
+    ...opts.functionEnv,
+    // The SDK sends everything to TCB_CONTEXT_CNFG.URL (wire reference §2.1, option A).
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: opts.adminUrl }),
+    // SCF mode skips a metadata lookup costing ~45 ms per request (P2); it wants a region and namespace.
+    TENCENTCLOUD_RUNENV: 'SCF',
+    TENCENTCLOUD_REGION: opts.region,
+    SCF_NAMESPACE: opts.envName,
+    TCB_ENV: opts.envName,
+    // TCB_ENV reaches node-sdk only when listed here (P4).
+    TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SEQID,TCB_SOURCE',
+    // Without credentials node-sdk dies of an unhandled rejection (P1); the emulator ignores them.
+    TENCENTCLOUD_SECRETID: 'emulator',
+    TENCENTCLOUD_SECRETKEY: 'emulator',
+    TENCENTCLOUD_SESSIONTOKEN: 'emulator',
+    SILENCE: 'true',
+    EMULATOR_FUNCTIONS_ROOT: opts.functionsRoot,
+  };
+}
+
+export function invocationEnv(caller: Caller, token: string, source: string, clientIp: string): Record<string, string> {
+  return {
+    WX_OPENID: caller.openid,
+    WX_APPID: caller.appid,
+    WX_UNIONID: caller.unionid,
+    WX_CLIENTIP: clientIp,
+    WX_API_TOKEN: token,
+    // getWXContext() reports exactly these keys (minus the token, which it blacklists).
+    WX_CONTEXT_KEYS: 'WX_API_TOKEN,WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP',
+    TCB_SEQID: caller.invocationId,
+    TCB_SOURCE: source,
+    SCF_FUNCTIONNAME: caller.functionName,
+  };
+}
