@@ -1,6 +1,6 @@
 // call(fn, action, input): the one road from the mini-program to a cloud function.
 import { config } from '../config';
-import { AppError } from './errors';
+import { AppError, isAppError, toAppError } from './errors';
 import { unwrap } from './envelope';
 import { newRequestId } from './request-id';
 import { sendCloud, sendEmulator, type Send } from './transport';
@@ -46,11 +46,11 @@ export async function call<T>(fn: string, action: string, input: unknown = {}, o
     } catch (err) {
       // Only failures where the call may not have reached the function are re-sent, with the same
       // requestId, so a state change that did land is not applied twice.
-      if (err instanceof AppError && err.retryable && attempt < retries) {
+      if (isAppError(err) && err.retryable && attempt < retries) {
         await sleep(delay * (attempt + 1));
         continue;
       }
-      throw err instanceof AppError ? err : new AppError('internal', String(err));
+      throw toAppError(err);
     }
     return unwrap<T>(fn, body);
   }

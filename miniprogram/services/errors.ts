@@ -42,8 +42,14 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
 
+/**
+ * Structural, not instanceof: an AppError may come from another copy of the class (the generated
+ * core bundle, or a module registry isolated by the test runner) and must still be recognised.
+ */
 export function isAppError(value: unknown): value is AppError {
-  return value instanceof AppError;
+  if (!(value instanceof Error)) return false;
+  const v = value as Error & { code?: unknown };
+  return v.name === 'AppError' && isErrorCode(v.code);
 }
 
 // Written for residents, many of them elderly: say what happened and what to do next, no jargon,
@@ -68,14 +74,19 @@ export function messageForCode(code: ErrorCode): string {
 /** The kind, user-facing message for any thrown value. */
 export function userMessage(err: unknown): string {
   if (!isAppError(err)) return MESSAGES.internal;
-  const reason = err.details?.reason;
+  const reason = (err.details as { reason?: unknown } | undefined)?.reason;
   if (reason === CLIENT_REASONS.network || reason === CLIENT_REASONS.timeout) return NETWORK_MESSAGE;
   return MESSAGES[err.code];
 }
 
 /** Any thrown value as an AppError; unknown throws become `internal` (never leak raw text to the UI). */
 export function toAppError(err: unknown): AppError {
-  if (isAppError(err)) return err;
+  if (err instanceof AppError) return err;
+  if (isAppError(err)) {
+    // Another copy of the class (e.g. core's): rebuild so `retryable` and friends are defined.
+    const e: { code: ErrorCode; message: string; details?: ErrorBody['details']; retryable?: unknown } = err;
+    return new AppError(e.code, e.message, e.details, e.retryable === true);
+  }
   const message = err instanceof Error ? err.message : String(err);
   return new AppError('internal', message);
 }

@@ -20,11 +20,12 @@ export interface ErrorBody {
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 
-export type RoleName = 'resident' | 'volunteer' | 'donor' | 'social-worker' | 'staff' | 'admin';
+export type RoleName = 'resident' | 'volunteer' | 'donor' | 'leader' | 'social-worker' | 'staff' | 'community-admin';
 
+/** Every grant is for one community (core/roles.ts). */
 export interface RoleGrant {
   role: RoleName;
-  communityId?: string;
+  communityId: string;
 }
 
 export interface UserProfile {
@@ -32,14 +33,13 @@ export interface UserProfile {
   displayName?: string;
   roles: RoleGrant[];
   createdAt: number;
-  updatedAt?: number;
 }
 
 export interface SetRoleInput {
   openid: string;
   role: RoleName;
+  /** Optional when the caller administers exactly one community. */
   communityId?: string;
-  grant: boolean;
 }
 
 /** The part of a zod schema call() needs; structural so services do not depend on zod itself. */

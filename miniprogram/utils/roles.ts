@@ -4,13 +4,14 @@ const LABELS: Record<RoleName, string> = {
   resident: '居民',
   volunteer: '志愿者',
   donor: '爱心人士',
+  leader: '队长',
   'social-worker': '社工',
   staff: '社区工作人员',
-  admin: '管理员',
+  'community-admin': '社区管理员',
 };
 
 // Shown most-responsible first so staff see their duty role at the front.
-const ORDER: RoleName[] = ['admin', 'staff', 'social-worker', 'volunteer', 'donor', 'resident'];
+const ORDER: RoleName[] = ['community-admin', 'staff', 'social-worker', 'leader', 'volunteer', 'donor', 'resident'];
 
 export function roleLabel(role: string): string {
   return (LABELS as Record<string, string>)[role] ?? role;
@@ -31,14 +32,14 @@ export function roleChips(roles: RoleGrant[]): RoleChip[] {
   return [...roles]
     .sort((a, b) => rank(a.role) - rank(b.role))
     .map((g) => ({
-      key: `${g.role}@${g.communityId ?? ''}`,
+      key: `${g.role}@${g.communityId}`,
       role: g.role,
       label: roleLabel(g.role),
       ariaLabel: `身份：${roleLabel(g.role)}`,
     }));
 }
 
-/** Everyone is a resident; with no other grant the page shows how to become more. */
+/** Everyone is a resident (also with no grant at all); then the page shows how to become more. */
 export function isResidentOnly(roles: RoleGrant[]): boolean {
   return roles.every((g) => g.role === 'resident');
 }

@@ -1,0 +1,98 @@
+import { AppError } from '../../../miniprogram/services/errors';
+import type { UserProfile } from '../../../miniprogram/services/types';
+import { deferred, flush, load, renderPage, text } from '../helpers';
+
+// The services layer is the boundary. The factory forwards to mockMe because jest.isolateModules
+// (inside load) re-runs factories: every copy must reach the same jest.fn.
+const mockMe = jest.fn<Promise<UserProfile>, []>();
+jest.mock('../../../miniprogram/services/user', () => ({
+  me: (...args: []) => mockMe(...args),
+  setRole: jest.fn(),
+}));
+
+const id = load('pages/home/index', 'home-page');
+
+const profile = (roles: UserProfile['roles']): UserProfile => ({ openid: 'o1', roles, createdAt: 1 });
+
+beforeEach(() => {
+  mockMe.mockReset();
+});
+
+test('shows a loading state until the profile arrives', async () => {
+  const d = deferred<UserProfile>();
+  mockMe.mockReturnValue(d.promise);
+  const page = renderPage(id);
+
+  expect(text(page, '.loading')).toBe('正在加载，请稍候…');
+  expect(page.querySelector('.retry')).toBeUndefined();
+  expect(page.querySelector('.greeting')).toBeUndefined();
+
+  d.resolve(profile([]));
+  await flush();
+  expect(page.querySelector('.loading')).toBeUndefined();
+  expect(text(page, '.greeting')).toBe('您好，居民朋友');
+});
+
+test('shows the profile with one chip per role, most responsible first, and no empty state', async () => {
+  mockMe.mockResolvedValue(
+    profile([
+      { role: 'resident', communityId: 'c1' },
+      { role: 'volunteer', communityId: 'c1' },
+    ]),
+  );
+  const page = renderPage(id);
+  await flush();
+
+  expect(mockMe).toHaveBeenCalledTimes(1);
+  expect(page.querySelectorAll('.chip').map((n) => (n.dom as HTMLElement).textContent)).toEqual(['志愿者', '居民']);
+  expect(page.querySelector('.empty')).toBeUndefined();
+});
+
+test('a resident-only user sees the empty state that explains how to take part', async () => {
+  mockMe.mockResolvedValue(profile([{ role: 'resident', communityId: 'c1' }]));
+  const page = renderPage(id);
+  await flush();
+
+  expect(page.querySelectorAll('.chip')).toHaveLength(1);
+  expect(text(page, '.empty-text')).toContain('联系社区工作人员');
+});
+
+test('an error shows the kind message and a big retry button; retry then succeeds', async () => {
+  mockMe.mockRejectedValueOnce(new AppError('permission-denied', 'raw: not allowed')).mockResolvedValueOnce(profile([{ role: 'donor', communityId: 'c1' }]));
+  const page = renderPage(id);
+  await flush();
+
+  expect(text(page, '.error-message')).toBe('您没有权限进行此操作');
+  expect(page.querySelector('.chip')).toBeUndefined();
+  const retry = page.querySelector('.retry');
+  expect(retry).toBeDefined();
+  expect((retry!.dom as HTMLElement).textContent).toBe('重新加载');
+
+  retry!.dispatchEvent('tap');
+  await flush(); // tap runs in a microtask
+  await flush(); // then me() settles
+
+  expect(mockMe).toHaveBeenCalledTimes(2);
+  expect(page.querySelector('.error-message')).toBeUndefined();
+  expect(page.querySelectorAll('.chip').map((n) => (n.dom as HTMLElement).textContent)).toEqual(['爱心人士']);
+});
+
+test('a network failure says so instead of blaming the system', async () => {
+  mockMe.mockRejectedValue(new AppError('internal', 'request:fail', { reason: 'client.network' }, true));
+  const page = renderPage(id);
+  await flush();
+  expect(text(page, '.error-message')).toBe('网络不太好，请检查网络后重试');
+});
+
+test('the page root carries the font scale from the WeChat setting (elder mode)', async () => {
+  mockMe.mockResolvedValue(profile([]));
+  (wx as any).getAppBaseInfo = () => ({ fontSizeScaleFactor: 1.3 });
+  try {
+    const page = renderPage(id);
+    await flush();
+    expect(page.data.rootStyle).toBe('--font-scale: 1.3;');
+    expect((page.querySelector('.container')!.dom as HTMLElement).getAttribute('style')).toContain('--font-scale: 1.3');
+  } finally {
+    delete (wx as any).getAppBaseInfo;
+  }
+});

@@ -1,0 +1,36 @@
+import { config } from '../../../miniprogram/config';
+import { me, setRole } from '../../../miniprogram/services/user';
+import { fakeRequest, ok } from './wx-fakes';
+
+beforeEach(() => {
+  Object.assign(config, { transport: 'emulator', retries: 0, retryDelayMs: 0 });
+});
+
+test('me() calls user.me; concurrent callers share one request, a later call asks again', async () => {
+  const profile = { openid: 'o1', roles: [], createdAt: 1 };
+  const { calls } = fakeRequest({ status: 200, body: ok(profile) });
+
+  const [a, b] = await Promise.all([me(), me()]);
+  expect(a).toEqual(profile);
+  expect(b).toEqual(profile);
+  expect(calls).toHaveLength(1);
+  expect(calls[0].url).toMatch(/\/functions\/user$/);
+  expect(calls[0].data).toEqual(expect.objectContaining({ action: 'me', input: {} }));
+
+  await me();
+  expect(calls).toHaveLength(2);
+});
+
+test('a failed me() does not stick: the next call tries again', async () => {
+  const { calls } = fakeRequest({ fail: 'request:fail' }, { status: 200, body: ok({ openid: 'o1', roles: [], createdAt: 1 }) });
+  await expect(me()).rejects.toMatchObject({ code: 'internal' });
+  await expect(me()).resolves.toMatchObject({ openid: 'o1' });
+  expect(calls).toHaveLength(2);
+});
+
+test('setRole() sends its input to user.setRole', async () => {
+  const { calls } = fakeRequest({ status: 200, body: ok({ openid: 'o2', roles: [{ role: 'volunteer', communityId: 'c1' }], createdAt: 1 }) });
+  const out = await setRole({ openid: 'o2', role: 'volunteer', communityId: 'c1' });
+  expect(out.roles).toEqual([{ role: 'volunteer', communityId: 'c1' }]);
+  expect(calls[0].data).toEqual(expect.objectContaining({ action: 'setRole', input: { openid: 'o2', role: 'volunteer', communityId: 'c1' } }));
+});

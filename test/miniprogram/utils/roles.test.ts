@@ -1,0 +1,31 @@
+import { greetingName, isResidentOnly, roleChips, roleLabel } from '../../../miniprogram/utils/roles';
+import { profileView } from '../../../miniprogram/utils/home-view';
+
+test('role labels are Chinese; an unknown role shows its name rather than nothing', () => {
+  expect(roleLabel('volunteer')).toBe('志愿者');
+  expect(roleLabel('community-admin')).toBe('社区管理员');
+  expect(roleLabel('time-keeper')).toBe('time-keeper');
+});
+
+test('chips put the most responsible role first and carry an aria label', () => {
+  const chips = roleChips([
+    { role: 'resident', communityId: 'c1' },
+    { role: 'volunteer', communityId: 'c1' },
+    { role: 'staff', communityId: 'c2' },
+  ]);
+  expect(chips.map((c) => c.label)).toEqual(['社区工作人员', '志愿者', '居民']);
+  expect(chips[0].ariaLabel).toBe('身份：社区工作人员');
+  expect(new Set(chips.map((c) => c.key)).size).toBe(3);
+});
+
+test('resident only: no grant at all, or only resident grants', () => {
+  expect(isResidentOnly([])).toBe(true);
+  expect(isResidentOnly([{ role: 'resident', communityId: 'c1' }])).toBe(true);
+  expect(isResidentOnly([{ role: 'resident', communityId: 'c1' }, { role: 'donor', communityId: 'c1' }])).toBe(false);
+});
+
+test('greeting falls back to a kind form of address', () => {
+  expect(greetingName({ displayName: '  王阿姨 ' })).toBe('王阿姨');
+  expect(greetingName({})).toBe('居民朋友');
+  expect(profileView({ openid: 'o', roles: [], createdAt: 0 })).toEqual({ greeting: '您好，居民朋友', chips: [], residentOnly: true });
+});
