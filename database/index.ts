@@ -20,6 +20,12 @@ export const collections: CollectionSpec[] = [
     rules: DENY_ALL,
   },
   {
+    name: 'audit_head',
+    description: 'one document (main) with the audit chain\'s last seq and hash; advanced in the same transaction as each append',
+    indexes: [],
+    rules: DENY_ALL,
+  },
+  {
     name: 'idempotency',
     description: 'results of state-changing requests by (function, caller, requestId), so that retries return the first result',
     indexes: [{ name: 'created', fields: [['createdAt', 1]] }],

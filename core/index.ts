@@ -1,0 +1,7 @@
+// The isomorphic core: pure, side-effect free (apart from registering dayjs's utc plugin).
+export * from './errors';
+export * from './contract';
+export * from './roles';
+export * from './time';
+export * from './user.contract';
+export { configureZod } from './zod-setup';

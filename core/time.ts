@@ -1,0 +1,58 @@
+// China time (UTC+8, no DST). Instants are epoch-ms numbers named …At; calendar days are
+// 'YYYY-MM-DD' strings named …On and always mean the day in China, whatever the host's TZ.
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import { z } from 'zod';
+
+dayjs.extend(utc);
+
+export const CHINA_UTC_OFFSET_MINUTES = 480;
+const OFFSET_MS = CHINA_UTC_OFFSET_MINUTES * 60_000;
+const DAY_MS = 86_400_000;
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export const Day = z.string().refine(isDay, 'expected a calendar day YYYY-MM-DD');
+export type Day = z.infer<typeof Day>;
+
+export function isDay(value: string): boolean {
+  const m = DAY_RE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** A dayjs in China time, for formatting and calendar arithmetic. */
+export function chinaTime(at: number | Date): dayjs.Dayjs {
+  return dayjs.utc(at).utcOffset(CHINA_UTC_OFFSET_MINUTES);
+}
+
+/** The China calendar day of an instant. */
+export function dayOf(at: number | Date): Day {
+  return chinaTime(at).format('YYYY-MM-DD');
+}
+
+/** Epoch ms of 00:00 China time on `on`. */
+export function startOfDay(on: Day): number {
+  const m = DAY_RE.exec(on);
+  if (!m || !isDay(on)) throw new RangeError(`not a calendar day: ${on}`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - OFFSET_MS;
+}
+
+/** Epoch ms of 00:00 China time on the day after `on` (exclusive end of the day). */
+export function endOfDay(on: Day): number {
+  return startOfDay(on) + DAY_MS;
+}
+
+export function addDays(on: Day, days: number): Day {
+  return dayOf(startOfDay(on) + days * DAY_MS);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: Day, to: Day): number {
+  return Math.round((startOfDay(to) - startOfDay(from)) / DAY_MS);
+}
+
+export function formatChina(at: number | Date, pattern = 'YYYY-MM-DD HH:mm'): string {
+  return chinaTime(at).format(pattern);
+}

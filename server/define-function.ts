@@ -1,0 +1,185 @@
+// The kernel every cloud function is built on: event validation, identity, context, errors as
+// data, idempotent state changes. One request, end to end: DESIGN.md §3.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import {
+  ActionName,
+  AppError,
+  Contract,
+  Envelope,
+  ErrorIssue,
+  MutatesOf,
+  OutputOf,
+  ParsedInputOf,
+  RequestId,
+} from '../core';
+import { appendAudit } from './audit';
+import { getDb, getWxIdentity, WxIdentity } from './cloud';
+import { loadConfig, ServerConfig } from './config';
+import type { Ctx, TxCtx } from './context';
+import type { Db } from './db';
+import { idempotencyKey, inputHash, readRecord, writeRecord } from './idempotency';
+import { createLogger, describeError, Logger, LogSink } from './log';
+import { runTx } from './transaction';
+import { readUser, UserDoc } from './user-store';
+import { withWxEnv, WxEnvIdentity } from './wx-env';
+
+export type Handler<I, O, C> = (input: I, ctx: C) => Promise<O> | O;
+
+export type Handlers<C extends Contract> = {
+  [K in ActionName<C>]: Handler<ParsedInputOf<C, K>, OutputOf<C, K>, MutatesOf<C, K> extends true ? TxCtx : Ctx>;
+};
+
+export interface FunctionOptions {
+  /** Default clock; invoke() can override it per call. */
+  now?: () => number;
+  logSink?: LogSink;
+  /** Defaults to the wx-server-sdk database (server/cloud.ts). */
+  db?: () => Db;
+}
+
+export interface InvokeOptions extends WxEnvIdentity {
+  now?: () => number;
+}
+
+export interface DefinedFunction {
+  /** The CloudBase entry point: exports.main = main. */
+  main(event: unknown, context?: unknown): Promise<Envelope<unknown>>;
+  /** In-process call as `openid`, through getWXContext() exactly as in production. */
+  invoke(event: unknown, as: InvokeOptions): Promise<Envelope<unknown>>;
+}
+
+const MAX_ISSUES = 20;
+const MAX_ECHO = 64;
+
+export function defineFunction<C extends Contract>(contract: C, handlers: Handlers<C>, options: FunctionOptions = {}): DefinedFunction {
+  const defaultNow = options.now ?? (() => Date.now());
+  const baseLog = createLogger(options.logSink, { fn: contract.name });
+  const database = options.db ?? getDb;
+
+  // Everything up to reading the identity is synchronous: invoke() relies on it (wx-env.ts).
+  function handle(event: unknown, now: () => number): Promise<Envelope<unknown>> {
+    const identity = getWxIdentity();
+    const ref = randomUUID().slice(0, 8);
+    return run(event, identity, now, ref).catch((e: unknown) => {
+      if (e instanceof AppError) return { ok: false as const, error: e.toBody() };
+      baseLog.error('unhandled error', { ref, openid: identity.openid, ...describeError(e) });
+      return { ok: false as const, error: { code: 'internal' as const, message: `internal error (ref ${ref})` } };
+    });
+  }
+
+  async function run(event: unknown, identity: WxIdentity, now: () => number, ref: string): Promise<Envelope<unknown>> {
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+      throw invalid('the request must be an object {action, input, requestId?}', 'request.malformed');
+    }
+    const ev = event as Record<string, unknown>;
+    const action = ev.action;
+    if (typeof action !== 'string' || !Object.hasOwn(contract.actions, action) || !Object.hasOwn(handlers, action)) {
+      const shown = typeof action === 'string' ? `'${action.slice(0, MAX_ECHO)}'` : typeof action;
+      throw invalid(`unknown action ${shown} of function ${contract.name}`, 'request.unknown_action');
+    }
+    const config = loadConfig();
+    if (!identity.openid) throw new AppError('unauthenticated', 'no caller identity', { reason: 'request.no_openid' });
+
+    const spec = contract.actions[action];
+    let requestId: string | undefined;
+    if (spec.mutates || ev.requestId !== undefined) {
+      const parsed = RequestId.safeParse(ev.requestId);
+      if (!parsed.success) {
+        throw invalid('this action needs a requestId of 8–64 characters [A-Za-z0-9_-]', 'request.invalid_request_id', toIssues(parsed.error, ['requestId']));
+      }
+      requestId = parsed.data;
+    }
+    const parsedInput = spec.input.safeParse(ev.input === undefined ? {} : ev.input);
+    if (!parsedInput.success) throw invalid('invalid input', 'request.invalid_input', toIssues(parsedInput.error, ['input']));
+    const input: unknown = parsedInput.data;
+
+    const log = baseLog.child({ action, ref, ...(requestId ? { requestId } : {}) });
+    const handler = handlers[action as ActionName<C>] as unknown as Handler<unknown, unknown, Ctx | TxCtx>;
+    const db = database();
+    const base = { fn: contract.name, action, openid: identity.openid, appid: identity.appid, now, db, log, config };
+    const parseOutput = (out: unknown): unknown => {
+      const parsed = spec.output.safeParse(out);
+      // The output schema is also an allow-list: unknown fields (e.g. personal data) are stripped.
+      if (!parsed.success) throw new Error(`output of ${contract.name}.${action} violates its contract: ${JSON.stringify(parsed.error.issues)}`);
+      return parsed.data;
+    };
+
+    if (!spec.mutates) {
+      const ctx: Ctx = { ...base, ...(requestId ? { requestId } : {}), user: memo(() => readUser(db, identity.openid)) };
+      return { ok: true, data: parseOutput(await handler(input, ctx)) };
+    }
+    return { ok: true, data: await runIdempotent(db, config, base, requestId as string, input, handler, parseOutput, log) };
+  }
+
+  async function runIdempotent(
+    db: Db,
+    config: ServerConfig,
+    base: Omit<Ctx, 'user' | 'requestId'>,
+    requestId: string,
+    input: unknown,
+    handler: Handler<unknown, unknown, TxCtx>,
+    parseOutput: (out: unknown) => unknown,
+    log: Logger,
+  ): Promise<unknown> {
+    const key = idempotencyKey(base.fn, base.action, base.openid, requestId);
+    const hash = inputHash(input);
+    const outcome = await runTx(
+      db,
+      async (tx, attempt) => {
+        const prior = await readRecord(tx, key);
+        if (prior) return { replayed: true as const, prior };
+        if (attempt > 1) log.info('transaction retried', { attempt });
+        const ctx: TxCtx = {
+          ...base,
+          requestId,
+          tx,
+          user: memo(() => readUser(tx, base.openid)),
+          audit: (entry) => appendAudit(tx, { ...entry, actor: base.openid, at: base.now(), requestId }),
+        };
+        const data = parseOutput(await handler(input, ctx));
+        await writeRecord(tx, key, {
+          fn: base.fn,
+          action: base.action,
+          openid: base.openid,
+          requestId,
+          inputHash: hash,
+          resultJson: JSON.stringify(data ?? null),
+          createdAt: base.now(),
+        });
+        return { replayed: false as const, data };
+      },
+      { maxAttempts: config.TX_MAX_ATTEMPTS },
+    );
+    if (!outcome.replayed) return outcome.data;
+    if (outcome.prior.inputHash !== hash) {
+      throw invalid('this requestId was already used for a different request', 'request.request_id_reused');
+    }
+    log.info('replayed', {});
+    return JSON.parse(outcome.prior.resultJson) as unknown;
+  }
+
+  return {
+    main: (event) => handle(event, defaultNow),
+    invoke: (event, as) => withWxEnv(as, () => handle(event, as.now ?? defaultNow)),
+  };
+}
+
+function invalid(message: string, reason: string, issues?: ErrorIssue[]): AppError {
+  return new AppError('invalid-argument', message, issues ? { reason, issues } : { reason });
+}
+
+function toIssues(error: z.ZodError, prefix: Array<string | number>): ErrorIssue[] {
+  return error.issues.slice(0, MAX_ISSUES).map((i) => ({
+    path: [...prefix, ...i.path.map((p) => (typeof p === 'number' ? p : String(p).slice(0, MAX_ECHO)))],
+    code: i.code,
+    message: i.message.slice(0, 200),
+  }));
+}
+
+function memo<T>(load: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= load());
+}
+
+export type { UserDoc };
