@@ -1,6 +1,10 @@
+// First: the mini-program runtime forbids eval/new Function, so zod must run jitless before any parse.
+import { configureZod } from './core';
 import { initCloud } from './services/platform';
 import { me } from './services/user';
 import { toAppError } from './services/errors';
+
+configureZod();
 
 App<IAppOption>({
   globalData: { roles: [], elderMode: false },

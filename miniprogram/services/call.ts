@@ -5,6 +5,7 @@ import { unwrap } from './envelope';
 import { newRequestId } from './request-id';
 import { sendCloud, sendEmulator, type Send } from './transport';
 import type { InputSchema } from './types';
+import type { ActionName, Contract, InputOf, OutputOf } from '../core';
 
 export interface CallOptions {
   /** The contract's input schema: a bad input fails here, before a round trip. */
@@ -54,4 +55,18 @@ export async function call<T>(fn: string, action: string, input: unknown = {}, o
     }
     return unwrap<T>(fn, body);
   }
+}
+
+/**
+ * Typed by the function's contract: input and result types come from its zod schemas, and the
+ * input is checked against the schema before the round trip.
+ */
+export function callAction<C extends Contract, K extends ActionName<C>>(
+  contract: C,
+  action: K,
+  input: InputOf<C, K>,
+  opts: CallOptions = {},
+): Promise<OutputOf<C, K>> {
+  const schema: InputSchema = contract.actions[action].input;
+  return call<OutputOf<C, K>>(contract.name, action, input, { schema, ...opts });
 }

@@ -16,7 +16,7 @@ export function unwrap<T>(fn: string, body: unknown): T {
   if (body.ok) return body.data as T;
   const { code, message, details } = body.error;
   // A code outside the closed set means a server bug; keep what it said for the logs.
-  if (!isErrorCode(code)) return fail('internal', String(message ?? ''), { ...details, unknownCode: code });
+  if (!isErrorCode(code)) return fail('internal', String(message ?? ''), { ...details, unknownCode: code as unknown });
   return fail(code, String(message ?? ''), details);
 }
 

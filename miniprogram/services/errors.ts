@@ -1,4 +1,14 @@
-import type { ErrorBody, ErrorCode } from './types';
+import type { ErrorCode } from './types';
+
+/** The server's details (reason, issues) plus what the client adds for failures it detects itself. */
+export interface ClientErrorDetails {
+  reason?: string;
+  issues?: readonly unknown[];
+  /** HTTP status from the emulator gateway when the body was not an envelope. */
+  status?: number;
+  /** A code outside the closed set that a (buggy) server sent; kept for the logs. */
+  unknownCode?: unknown;
+}
 
 export const ERROR_CODES: readonly ErrorCode[] = [
   'invalid-argument',
@@ -25,11 +35,11 @@ export const CLIENT_REASONS = {
  */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly details: ErrorBody['details'];
+  readonly details: ClientErrorDetails | undefined;
   /** True only for transport failures: the same call may be sent again with the same requestId. */
   readonly retryable: boolean;
 
-  constructor(code: ErrorCode, message: string, details?: ErrorBody['details'], retryable = false) {
+  constructor(code: ErrorCode, message: string, details?: ClientErrorDetails, retryable = false) {
     super(message);
     this.name = 'AppError';
     this.code = code;
@@ -84,7 +94,7 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (isAppError(err)) {
     // Another copy of the class (e.g. core's): rebuild so `retryable` and friends are defined.
-    const e: { code: ErrorCode; message: string; details?: ErrorBody['details']; retryable?: unknown } = err;
+    const e: { code: ErrorCode; message: string; details?: ClientErrorDetails; retryable?: unknown } = err;
     return new AppError(e.code, e.message, e.details, e.retryable === true);
   }
   const message = err instanceof Error ? err.message : String(err);

@@ -1,25 +1,25 @@
-// Client side of the `user` cloud function; methods mirror its actions.
-import { call, type CallOptions } from './call';
-import type { SetRoleInput, UserProfile } from './types';
+// Client side of the `user` cloud function; methods mirror its actions (core/user.contract.ts).
+import { userContract, type SetRoleInput, type UserProfile } from '../core';
+import { callAction, type CallOptions } from './call';
 
 let pendingMe: Promise<UserProfile> | undefined;
 
 /**
  * The caller's profile; the function creates it on the first call. App launch and the first page
- * both ask for it at once: concurrent callers share one request so a new user is created once.
+ * both ask for it at once: concurrent callers share one request.
  */
 export function me(opts?: CallOptions): Promise<UserProfile> {
   if (!pendingMe) {
     const settle = () => {
       pendingMe = undefined;
     };
-    pendingMe = call<UserProfile>('user', 'me', {}, opts);
+    pendingMe = callAction(userContract, 'me', {}, opts);
     pendingMe.then(settle, settle);
   }
   return pendingMe;
 }
 
-/** Grant or revoke a role (staff only; the function checks). */
+/** Grant a role in a community the caller administers (the function checks permission). */
 export function setRole(input: SetRoleInput, opts?: CallOptions): Promise<UserProfile> {
-  return call<UserProfile>('user', 'setRole', input, opts);
+  return callAction(userContract, 'setRole', input, opts);
 }

@@ -9,7 +9,7 @@ export interface ProfileView {
   residentOnly: boolean;
 }
 
-export function profileView(profile: UserProfile): ProfileView {
+export function profileView(profile: UserProfile & { displayName?: string }): ProfileView {
   return {
     greeting: `您好，${greetingName(profile)}`,
     chips: roleChips(profile.roles),

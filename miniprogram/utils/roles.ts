@@ -1,4 +1,4 @@
-import type { RoleGrant, RoleName, UserProfile } from '../services/types';
+import type { RoleGrant, RoleName } from '../services/types';
 
 const LABELS: Record<RoleName, string> = {
   resident: '居民',
@@ -44,7 +44,8 @@ export function isResidentOnly(roles: RoleGrant[]): boolean {
   return roles.every((g) => g.role === 'resident');
 }
 
-export function greetingName(profile: Pick<UserProfile, 'displayName'>): string {
+/** displayName is not in the profile contract yet; the page shows it once the function sends it. */
+export function greetingName(profile: { displayName?: string }): string {
   const name = profile.displayName?.trim();
   return name ? name : '居民朋友';
 }

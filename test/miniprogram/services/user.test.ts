@@ -34,3 +34,14 @@ test('setRole() sends its input to user.setRole', async () => {
   expect(out.roles).toEqual([{ role: 'volunteer', communityId: 'c1' }]);
   expect(calls[0].data).toEqual(expect.objectContaining({ action: 'setRole', input: { openid: 'o2', role: 'volunteer', communityId: 'c1' } }));
 });
+
+test('setRole() input that breaks the contract (core/user.contract.ts) is refused before any request', async () => {
+  const { fn } = fakeRequest({ status: 200, body: ok(null) });
+  const bad = { openid: 'not an openid!', role: 'volunteer' } as const;
+  await expect(setRole(bad)).rejects.toMatchObject({
+    code: 'invalid-argument',
+    details: { reason: 'client.validation', issues: [expect.objectContaining({ path: ['openid'] })] },
+  });
+  await expect(setRole({ openid: 'o2', role: 'mayor' } as any)).rejects.toMatchObject({ code: 'invalid-argument' });
+  expect(fn).not.toHaveBeenCalled();
+});
