@@ -153,18 +153,32 @@ async function parseAdminRequest(req: http.IncomingMessage, url: URL, requestId:
   return { ...base, action, body: body as Record<string, unknown> };
 }
 
+// Binary-safe multipart parsing. busboy turns a part into a *file* only when it has a filename or
+// is application/octet-stream; any other part becomes a *field* string decoded with a charset,
+// which would corrupt binary bytes (e.g. a protobuf requestData sent without a content type).
+// So fields are decoded as latin1 (one char per byte, lossless), then turned back into bytes:
+// valid UTF-8 becomes the text field, anything else is also kept as raw bytes in `files`.
+// Caveat: a text part declaring its own non-latin1 charset is decoded by busboy with it and kept
+// as is (form-data, used by the SDK, never declares one).
 function parseMultipart(req: http.IncomingMessage): Promise<{ fields: Record<string, string>; files: Record<string, Buffer> }> {
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = {};
     const files: Record<string, Buffer> = {};
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: req.headers, limits: { fileSize: MAX_BODY, fieldSize: MAX_BODY } });
+      bb = busboy({ headers: req.headers, defCharset: 'latin1', limits: { fileSize: MAX_BODY, fieldSize: MAX_BODY } });
     } catch (e) {
       reject(new WireError('INVALID_PARAM', `bad multipart request: ${(e as Error).message}`));
       return;
     }
-    bb.on('field', (name, value) => (fields[name] = value));
+    bb.on('field', (name, value) => {
+      // A code point above 0xFF means busboy used a charset the part declared: already text.
+      if (/[^\u0000-\u00ff]/.test(value)) return void (fields[name] = value);
+      const bytes = Buffer.from(value, 'latin1');
+      const text = bytes.toString('utf8');
+      fields[name] = text;
+      if (!Buffer.from(text, 'utf8').equals(bytes)) files[name] = bytes;
+    });
     bb.on('file', (name, stream) => {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));

@@ -1,4 +1,7 @@
-// STUB — replaced by the outbox implementation. The exported names and types are the contract.
+// What the emulated WeChat APIs "sent" (subscribe messages, content checks): kept in memory for
+// tests (GET /dev/outbox) and appended to <dataDir>/outbox.jsonl when the emulator persists.
+import fs from 'node:fs';
+
 export interface OutboxEntry {
   id: number;
   at: string;
@@ -11,14 +14,44 @@ export interface OutboxEntry {
   result: Record<string, unknown>;
 }
 
+export interface OutboxFilter {
+  api?: string;
+  openid?: string;
+  fn?: string;
+}
+
 export class Outbox {
-  constructor(_file: string | null) {}
-  record(_entry: Omit<OutboxEntry, 'id' | 'at'>): OutboxEntry {
-    throw new Error('outbox not built yet');
+  private readonly entries: OutboxEntry[] = [];
+  private nextId = 1;
+  private fd: number | null;
+
+  constructor(file: string | null) {
+    this.fd = file ? fs.openSync(file, 'a') : null;
   }
-  list(_filter?: { api?: string; openid?: string }): OutboxEntry[] {
-    return [];
+
+  record(entry: Omit<OutboxEntry, 'id' | 'at'>): OutboxEntry {
+    const full: OutboxEntry = { id: this.nextId++, at: new Date().toISOString(), ...entry };
+    this.entries.push(full);
+    if (this.fd !== null) fs.writeSync(this.fd, JSON.stringify(full) + '\n');
+    return full;
   }
-  clear(): void {}
-  close(): void {}
+
+  list(filter: OutboxFilter = {}): OutboxEntry[] {
+    return this.entries.filter(
+      (e) =>
+        (filter.api === undefined || e.api === filter.api) &&
+        (filter.openid === undefined || e.openid === filter.openid) &&
+        (filter.fn === undefined || e.fn === filter.fn),
+    );
+  }
+
+  /** Forgets the in-memory entries; the JSONL file is an append-only history and stays. */
+  clear(): void {
+    this.entries.length = 0;
+  }
+
+  close(): void {
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+  }
 }
