@@ -1,5 +1,5 @@
 // First: the mini-program runtime forbids eval/new Function, so zod must run jitless before any parse.
-import { configureZod } from './core';
+import { configureZod } from './core/index';
 import { initCloud } from './services/platform';
 import { me } from './services/user';
 import { toAppError } from './services/errors';

@@ -5,7 +5,7 @@ import { unwrap } from './envelope';
 import { newRequestId } from './request-id';
 import { sendCloud, sendEmulator, type Send } from './transport';
 import type { InputSchema } from './types';
-import type { ActionName, Contract, InputOf, OutputOf } from '../core';
+import type { ActionName, Contract, InputOf, OutputOf } from '../core/index';
 
 export interface CallOptions {
   /** The contract's input schema: a bad input fails here, before a round trip. */

@@ -1,5 +1,5 @@
 // Client side of the `user` cloud function; methods mirror its actions (core/user.contract.ts).
-import { userContract, type SetRoleInput, type UserProfile } from '../core';
+import { userContract, type SetRoleInput, type UserProfile } from '../core/index';
 import { callAction, type CallOptions } from './call';
 
 let pendingMe: Promise<UserProfile> | undefined;
