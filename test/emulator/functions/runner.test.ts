@@ -30,6 +30,16 @@ describe('function runner, pool of 2', () => {
     expect(new Set(answers.map((a) => a.body.pid)).size).toBeLessThanOrEqual(2);
   });
 
+  test('per-invocation tokens are distinct and stop resolving once the invocation ends', async () => {
+    const a = await callGateway(emu, 'whoami', { action: 'me' }, { 'x-wx-openid': 'tok-a' });
+    const b = await callGateway(emu, 'whoami', { action: 'me' }, { 'x-wx-openid': 'tok-b' });
+    expect(a.body.token).toEqual(expect.any(String));
+    expect(a.body.token).not.toBe(b.body.token);
+    expect(emu.runner!.resolveCaller(a.body.token)).toBeUndefined();
+    expect(emu.runner!.resolveCaller('made-up')).toBeUndefined();
+    // While live, a token resolves to its caller: the openapi suite sees it attributed in the outbox.
+  });
+
   test('a function that throws answers FUNCTIONS_EXECUTE_FAIL with its message', async () => {
     const res = await invokeAdmin(emu, 'boom', { why: 'kaput' });
     expect(res.code).toBe('FUNCTIONS_EXECUTE_FAIL');
