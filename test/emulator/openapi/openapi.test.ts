@@ -60,8 +60,8 @@ describe('wx.openApi', () => {
       params: { touser: 'resident-7', template_id: 'tpl-1', data: params.data }, // snake_cased on the wire
       result: { errcode: 0 },
     });
-    const viaHttp = await (await fetch(`${emu.url}/dev/outbox`)).json();
-    expect(viaHttp.data.map((e: { api: string }) => e.api)).toEqual(['subscribeMessage.send']);
+    const viaHttp = (await (await fetch(`${emu.url}/dev/outbox`)).json()) as { data: Array<{ api: string }> };
+    expect(viaHttp.data.map((e) => e.api)).toEqual(['subscribeMessage.send']);
   });
 
   test('subscribeMessage.send without data fails with a WeChat errcode and is not recorded', async () => {
@@ -139,7 +139,7 @@ describe('wx.openApi', () => {
         body: '--XYZ\r\ncontent-disposition: form-data; name="action"\r\n\r\nwx.openApi\r\n--XY',
       });
       expect(res.status).toBe(200);
-      expect((await res.json()).code).toBeTruthy();
+      expect(((await res.json()) as { code?: string }).code).toBeTruthy();
       expect((await run('secCheck', { content: 'fine' })).ok).toBe(true);
     });
   });
