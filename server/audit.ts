@@ -57,13 +57,19 @@ export type AuditVerdict =
   | { ok: true; count: number; headHash: string }
   | { ok: false; count: number; seq: number; problem: AuditProblem };
 
-/** Walks the whole chain in seq order and checks every hash, every link and the head. */
+/**
+ * Walks the chain in seq order up to the head and checks every hash, every link and the head.
+ * The head is read first: appends that commit while we walk are beyond it and ignored, so
+ * verification can run while the system is live. Entries beyond a head that did not move while
+ * we walked were written without advancing the head: forged.
+ */
 export async function verifyAuditChain(db: Db): Promise<AuditVerdict> {
   const _ = db.command;
+  const head = await readHead(db);
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let count = 0;
-  for (;;) {
+  while (expectedSeq <= head.seq) {
     const page = (
       await db
         .collection(Collections.auditLog)
@@ -73,6 +79,7 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerdict> {
         .get()
     ).data;
     for (const doc of page) {
+      if (expectedSeq > head.seq) break;
       const problem = checkEntry(doc, expectedSeq, prevHash);
       if (problem) return { ok: false, count, seq: expectedSeq, problem };
       prevHash = doc.hash as string;
@@ -81,12 +88,19 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerdict> {
     }
     if (page.length < PAGE) break;
   }
+  // Fewer entries than the head says: the tail (or a run of entries) was deleted.
+  if (count !== head.seq || prevHash !== head.hash) return { ok: false, count, seq: count + 1, problem: 'head_mismatch' };
+  const beyond = (await db.collection(Collections.auditLog).where({ seq: _.gt(head.seq) }).limit(1).get()).data;
+  if (beyond.length > 0 && (await readHead(db)).seq === head.seq) return { ok: false, count, seq: head.seq + 1, problem: 'head_mismatch' };
+  return { ok: true, count, headHash: head.hash };
+}
+
+async function readHead(db: Db): Promise<{ seq: number; hash: string }> {
   const head = (await db.collection(Collections.auditHead).doc(HEAD_ID).get()).data;
-  const headSeq = typeof head?.seq === 'number' ? head.seq : 0;
-  const headHash = typeof head?.hash === 'string' ? head.hash : GENESIS_HASH;
-  // A head ahead of the entries means the tail was deleted; behind means entries were forged after it.
-  if (headSeq !== count || headHash !== prevHash) return { ok: false, count, seq: Math.max(headSeq, count), problem: 'head_mismatch' };
-  return { ok: true, count, headHash };
+  return {
+    seq: typeof head?.seq === 'number' ? head.seq : 0,
+    hash: typeof head?.hash === 'string' ? head.hash : GENESIS_HASH,
+  };
 }
 
 function checkEntry(doc: StoredDoc, expectedSeq: number, prevHash: string): AuditProblem | null {
