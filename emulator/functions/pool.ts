@@ -123,14 +123,13 @@ export class WorkerPool {
   private dispatch(): void {
     while (this.queue.length) {
       const job = this.queue[0];
-      let worker = this.idleWorker(job.nested);
+      const worker = this.idleWorker(job.nested);
       if (!worker && job.nested && this.extraCount() < (this.opts.maxExtraWorkers ?? 8) && !this.extraStarting()) {
         this.spawn(true); // dispatch runs again when it is ready
       }
       if (!worker) return;
       this.queue.shift();
       this.assign(worker, job);
-      worker = undefined;
     }
   }
 
