@@ -23,7 +23,8 @@ export const config: AppConfig = {
   transport: 'emulator',
   envId: '',
   emulatorUrl: 'http://127.0.0.1:9100',
-  devOpenid: 'dev-openid-resident',
+  // A person seeded by `npm start` (its output lists them all): demo-resident, demo-admin, demo-volunteer…
+  devOpenid: 'demo-resident',
   retries: 2,
   retryDelayMs: 400,
   timeoutMs: 10000,

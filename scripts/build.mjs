@@ -59,6 +59,8 @@ async function buildMiniprogramCore() {
     mainFields: ['main', 'module'],
     target: 'es2018',
     format: 'cjs',
+    // The main package is limited to 2 MB; zod is most of this bundle.
+    minify: true,
     banner: { js: BANNER },
     logLevel: 'warning',
   });
