@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { collections } from '../../database';
+import { Collections } from '../../server/collections';
+import { ConfigError, loadConfig } from '../../server/config';
+import { bootstrapGrants } from '../../server/roles';
+
+describe('server configuration', () => {
+  test('defaults: no admins, demo-community', () => {
+    expect(loadConfig({})).toEqual({ ADMIN_OPENIDS: [], BOOTSTRAP_COMMUNITY_ID: 'demo-community', TX_MAX_ATTEMPTS: 10 });
+  });
+
+  test('ADMIN_OPENIDS is a comma-separated list, spaces and empty items ignored', () => {
+    const c = loadConfig({ ADMIN_OPENIDS: ' o-1, o_2 ,,', BOOTSTRAP_COMMUNITY_ID: 'xinhua-street' });
+    expect(c.ADMIN_OPENIDS).toEqual(['o-1', 'o_2']);
+    expect(bootstrapGrants(c, 'o_2')).toEqual([{ role: 'community-admin', communityId: 'xinhua-street' }]);
+    expect(bootstrapGrants(c, 'o-3')).toEqual([]);
+  });
+
+  test('a bad value fails with the variable name', () => {
+    expect(() => loadConfig({ BOOTSTRAP_COMMUNITY_ID: 'Not Valid!' })).toThrow(ConfigError);
+    expect(() => loadConfig({ BOOTSTRAP_COMMUNITY_ID: 'Not Valid!' })).toThrow(/BOOTSTRAP_COMMUNITY_ID/);
+    expect(() => loadConfig({ ADMIN_OPENIDS: 'ok,bad id' })).toThrow(/ADMIN_OPENIDS/);
+    expect(() => loadConfig({ TX_MAX_ATTEMPTS: 'many' })).toThrow(/TX_MAX_ATTEMPTS/);
+  });
+});
+
+test('every collection the server names is declared in database/', () => {
+  const declared = new Set(collections.map((c) => c.name));
+  for (const name of Object.values(Collections)) expect(declared).toContain(name);
+});
+
+test('the user function deploys with wx-server-sdk as its only dependency', () => {
+  const dir = path.resolve(__dirname, '../../cloudfunctions/user');
+  const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  expect(pkg.dependencies).toEqual({ 'wx-server-sdk': '4.0.2' });
+  const config = JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'));
+  expect(config.timeout).toBeGreaterThan(0);
+  expect(config.permissions).toEqual({ openapi: [] });
+});
