@@ -7,6 +7,7 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import tcb from '@cloudbase/node-sdk';
 import { startEmulator } from '../emulator/emulator';
+import { sdkEnv } from '../emulator/sdk-env';
 
 const DOCS = 100_000;
 const INSERTS = 4000;
@@ -42,7 +43,7 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 
 const CHILD = `
 const tcb = require('@cloudbase/node-sdk');
-Object.assign(process.env, { TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_REGION: 'ap-shanghai', SCF_NAMESPACE: 'local-env', SILENCE: 'true' });
+Object.assign(process.env, JSON.parse(process.argv[2]));
 const coll = tcb.init({ env: 'local-env', secretId: 'x', secretKey: 'y', serviceUrl: process.argv[1] }).database().collection('wishes');
 async function pool(total, width, task) {
   let next = 0; const t = performance.now();
@@ -58,7 +59,7 @@ async function pool(total, width, task) {
 
 function sdkInsertsInChild(adminUrl: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['-e', CHILD, adminUrl], { cwd: process.cwd(), encoding: 'utf8' }, (err, stdout) => {
+    execFile(process.execPath, ['-e', CHILD, adminUrl, JSON.stringify(sdkEnv(adminUrl))], { cwd: process.cwd(), encoding: 'utf8' }, (err, stdout) => {
       const ms = Number(stdout.trim().split('\n').pop());
       if (err || !Number.isFinite(ms)) reject(err ?? new Error(`sdk load child printed ${stdout}`));
       else resolve(ms);
@@ -68,8 +69,8 @@ function sdkInsertsInChild(adminUrl: string): Promise<number> {
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-bench-'));
-  Object.assign(process.env, { TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_REGION: 'ap-shanghai', SCF_NAMESPACE: 'local-env', SILENCE: 'true' });
   const emu = await startEmulator({ dataDir: dir, poolSize: 0 });
+  Object.assign(process.env, sdkEnv(emu.adminUrl));
   const { store } = emu.db;
   const wishes = store.get('wishes')!;
 

@@ -12,8 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BANNER = '// GENERATED — do not edit. Rebuild with `npm run build` (scripts/build.mjs).';
-const wanted = new Set(process.argv.slice(2));
-const want = (part) => wanted.size === 0 || wanted.has(part);
+const PARTS = ['functions', 'miniprogram', 'emulator'];
 
 export function functionNames() {
   const dir = path.join(root, 'cloudfunctions');
@@ -81,7 +80,11 @@ async function buildEmulator() {
   return 'emulator: dist/emulator.js, dist/worker-host.js';
 }
 
-export async function build() {
+/** Builds the given parts (default: all). */
+export async function build(parts = PARTS) {
+  const unknown = parts.filter((p) => !PARTS.includes(p));
+  if (unknown.length) throw new Error(`unknown build part(s): ${unknown.join(', ')}; known: ${PARTS.join(', ')}`);
+  const want = (part) => parts.includes(part);
   const started = Date.now();
   const lines = [];
   if (want('functions')) lines.push(await buildFunctions());
@@ -91,7 +94,8 @@ export async function build() {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  build().catch((err) => {
+  const parts = process.argv.slice(2);
+  build(parts.length ? parts : PARTS).catch((err) => {
     console.error(err.message ?? err);
     process.exit(1);
   });

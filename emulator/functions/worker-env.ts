@@ -1,5 +1,6 @@
 // The environment of a worker process: fixed for its life (static) and swapped per invocation.
 import type { Caller } from '../wire';
+import { sdkEnv } from '../sdk-env';
 
 /** Keys that describe one invocation; never inherited from the emulator's own environment. */
 export const PER_INVOCATION_KEYS = [
@@ -28,20 +29,9 @@ export function staticEnv(opts: StaticEnvOptions): NodeJS.ProcessEnv {
   return {
     ...env,
     ...opts.functionEnv,
-    // The SDK sends everything to TCB_CONTEXT_CNFG.URL (wire reference §2.1, option A).
-    TCB_CONTEXT_CNFG: JSON.stringify({ URL: opts.adminUrl }),
-    // SCF mode skips a metadata lookup costing ~45 ms per request (P2); it wants a region and namespace.
-    TENCENTCLOUD_RUNENV: 'SCF',
-    TENCENTCLOUD_REGION: opts.region,
-    SCF_NAMESPACE: opts.envName,
-    TCB_ENV: opts.envName,
+    ...sdkEnv(opts.adminUrl, opts.envName, opts.region),
     // TCB_ENV reaches node-sdk only when listed here (P4).
     TCB_CONTEXT_KEYS: 'TCB_ENV,TCB_SEQID,TCB_SOURCE',
-    // Without credentials node-sdk dies of an unhandled rejection (P1); the emulator ignores them.
-    TENCENTCLOUD_SECRETID: 'emulator',
-    TENCENTCLOUD_SECRETKEY: 'emulator',
-    TENCENTCLOUD_SESSIONTOKEN: 'emulator',
-    SILENCE: 'true',
     EMULATOR_FUNCTIONS_ROOT: opts.functionsRoot,
   };
 }

@@ -1,11 +1,12 @@
 // Seeds the demo community through the real @cloudbase/node-sdk against the running emulator
 // (the same code path as everything else: no writes behind the wire protocol's back).
 import tcb from '@cloudbase/node-sdk';
+import { sdkEnv } from '../sdk-env';
 import { demoDocuments, DEMO_COMMUNITY_ID, DEMO_PEOPLE } from './demo-community';
 
 export async function seedDemoCommunity(adminUrl: string, envName: string, now = Date.now()): Promise<string> {
-  // Without it node-sdk probes a cloud metadata host before every request (reference pitfall P2).
-  process.env.TENCENTCLOUD_RUNENV ??= 'SCF';
+  // SCF mode: no metadata probe per request (reference pitfall P2), no console noise.
+  Object.assign(process.env, sdkEnv(adminUrl, envName));
   const app = tcb.init({ env: envName, secretId: 'local', secretKey: 'local', serviceUrl: adminUrl } as Parameters<typeof tcb.init>[0]);
   const db = app.database();
   const existing = await db.collection('communities').count();

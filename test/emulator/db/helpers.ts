@@ -5,14 +5,14 @@ import path from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import { startEmulator, RunningEmulator } from '../../../emulator/emulator';
 import type { CollectionSpec } from '../../../database';
+import { sdkEnv } from '../../../emulator/sdk-env';
 
 export async function startDbEmulator(opts: { dataDir?: string | null; collections?: CollectionSpec[]; autoCreateCollections?: boolean } = {}): Promise<RunningEmulator> {
   return startEmulator({ dataDir: opts.dataDir ?? null, poolSize: 0, collections: opts.collections, autoCreateCollections: opts.autoCreateCollections });
 }
 
 export function nodeSdk(adminUrl: string) {
-  // Without TENCENTCLOUD_RUNENV=SCF every request pays a ~45 ms metadata lookup (wire reference P2).
-  Object.assign(process.env, { TENCENTCLOUD_RUNENV: 'SCF', TENCENTCLOUD_REGION: 'ap-shanghai', SCF_NAMESPACE: 'local-env', SILENCE: 'true' });
+  Object.assign(process.env, sdkEnv(adminUrl));
   return tcb.init({ env: 'local-env', secretId: 'x', secretKey: 'y', serviceUrl: adminUrl, timeout: 30_000 });
 }
 
