@@ -1,5 +1,5 @@
 // The user function in-process through invoke(), real SDK against the emulator.
-import { user } from '../../../cloudfunctions/user';
+import { user } from '../../../cloudfunctions/user/function';
 import { TEST_ADMIN_OPENID } from '../../support/env';
 import { db, uniq } from '../../server/fixtures/db';
 
