@@ -1,4 +1,7 @@
+import { ERROR_CODES, isErrorCode } from '../core/index';
 import type { ErrorCode } from './types';
+
+export { ERROR_CODES, isErrorCode };
 
 /** The server's details (reason, issues) plus what the client adds for failures it detects itself. */
 export interface ClientErrorDetails {
@@ -9,17 +12,6 @@ export interface ClientErrorDetails {
   /** A code outside the closed set that a (buggy) server sent; kept for the logs. */
   unknownCode?: unknown;
 }
-
-export const ERROR_CODES: readonly ErrorCode[] = [
-  'invalid-argument',
-  'unauthenticated',
-  'permission-denied',
-  'not-found',
-  'already-exists',
-  'failed-precondition',
-  'resource-exhausted',
-  'internal',
-];
 
 /** details.reason values set on the client, for failures that never reached a function. */
 export const CLIENT_REASONS = {
@@ -46,10 +38,6 @@ export class AppError extends Error {
     this.details = details;
     this.retryable = retryable;
   }
-}
-
-export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }
 
 /**

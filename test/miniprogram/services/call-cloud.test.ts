@@ -1,16 +1,8 @@
 import { config } from '../../../miniprogram/config';
 import { call } from '../../../miniprogram/services/call';
 import { AppError, userMessage } from '../../../miniprogram/services/errors';
-import { err, fakeCloud, fakeRequest, ok } from './wx-fakes';
+import { err, failure, fakeCloud, fakeRequest, ok } from './wx-fakes';
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as AppError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 beforeEach(() => {
   Object.assign(config, { transport: 'cloud', retries: 2, retryDelayMs: 0 });

@@ -1,18 +1,10 @@
 import { config } from '../../../miniprogram/config';
 import { call } from '../../../miniprogram/services/call';
 import { AppError, ERROR_CODES, messageForCode, userMessage } from '../../../miniprogram/services/errors';
-import { err, fakeRequest, ok } from './wx-fakes';
+import { err, failure, fakeRequest, ok } from './wx-fakes';
 
 const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/; // core/contract.ts RequestId
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as AppError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 beforeEach(() => {
   Object.assign(config, {

@@ -1,4 +1,5 @@
 // Fakes at the platform boundary (wx.request, wx.cloud.callFunction) for services tests.
+import type { AppError } from '../../../miniprogram/services/errors';
 type RequestOpts = WechatMiniprogram.RequestOption;
 
 export type FakeAnswer =
@@ -42,3 +43,13 @@ export const err = (code: string, message = 'server says no', details?: unknown)
   ok: false,
   error: details === undefined ? { code, message } : { code, message, details },
 });
+
+/** The AppError a call rejects with; fails the test when the call succeeds. */
+export async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as AppError;
+  }
+  throw new Error('expected the call to fail');
+}
