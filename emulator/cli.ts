@@ -21,6 +21,7 @@ const USAGE = `Usage: emulator [options]
   --pool <n>         warm function workers (default: number of cores; 0: no function runner)
   --sec-words <file> words (one per line) that security.msgSecCheck rejects
   --auto-create      create collections on first write
+  --propagate-openid give a function called by another function the caller's OPENID
   --quiet            do not print one line per request
   --help`;
 
@@ -38,6 +39,7 @@ export async function main(argv: string[]): Promise<RunningEmulator | undefined>
         pool: { type: 'string' },
         'sec-words': { type: 'string' },
         'auto-create': { type: 'boolean' },
+        'propagate-openid': { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -72,6 +74,7 @@ export async function main(argv: string[]): Promise<RunningEmulator | undefined>
       poolSize,
       secCheckWords,
       autoCreateCollections: !!args['auto-create'],
+      propagateOpenIdToCallee: !!args['propagate-openid'],
       functionEnv: {
         ADMIN_OPENIDS: process.env.ADMIN_OPENIDS ?? DEMO_ADMIN_OPENID,
         BOOTSTRAP_COMMUNITY_ID: process.env.BOOTSTRAP_COMMUNITY_ID ?? DEMO_COMMUNITY_ID,

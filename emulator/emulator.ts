@@ -7,7 +7,7 @@ import { openDatabase, EmulatorDatabase } from './db';
 import { createFunctionRunner, FunctionRunner } from './functions';
 import { createOpenApi } from './openapi';
 import { Outbox } from './openapi/outbox';
-import { createHttpFront, DevRoute, HttpFrontOptions } from './http';
+import { createHttpFront, DevRoute, Gateway, HttpFrontOptions } from './http';
 import { RequestLog } from './request-log';
 import { DEFAULT_SEC_CHECK_WORDS } from './openapi/sec-check-words';
 import { projectRoot } from './paths';
@@ -36,6 +36,8 @@ export interface EmulatorOptions {
   autoCreateCollections?: boolean;
   /** Print one line per request. */
   echo?: (line: string) => void;
+  /** Give a callee of cloud.callFunction the caller's OPENID (UNVERIFIED on CloudBase; off by default). */
+  propagateOpenIdToCallee?: boolean;
 }
 
 export interface RunningEmulator {
@@ -72,29 +74,49 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     log,
   };
   const server = createHttpFront(front);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  let runner: FunctionRunner | null = null;
+  const closeAll = async () => {
+    await runner?.close();
+    if (server.listening) {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    }
+    db.close();
+    outbox.close();
+    log.close();
+  };
+
+  let port: number;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, host, () => resolve());
+    });
+    port = (server.address() as AddressInfo).port;
+    const poolSize = opts.poolSize ?? defaultPoolSize();
+    if (poolSize > 0) {
+      runner = createFunctionRunner({
+        functionsRoot: opts.functionsRoot ?? path.join(projectRoot(), 'cloudfunctions'),
+        adminUrl: `http://${host}:${port}/admin`,
+        envName,
+        poolSize,
+        functionEnv: opts.functionEnv ?? {},
+        propagateOpenIdToCallee: opts.propagateOpenIdToCallee,
+      });
+      await runner.start();
+    }
+  } catch (e) {
+    // Leave nothing open (the store's file lock, the port) when start-up fails half-way.
+    await closeAll();
+    throw e;
+  }
   const url = `http://${host}:${port}`;
   const adminUrl = `${url}/admin`;
-
-  const poolSize = opts.poolSize ?? defaultPoolSize();
-  let runner: FunctionRunner | null = null;
-  if (poolSize > 0) {
-    runner = createFunctionRunner({
-      functionsRoot: opts.functionsRoot ?? path.join(projectRoot(), 'cloudfunctions'),
-      adminUrl,
-      envName,
-      poolSize,
-      functionEnv: opts.functionEnv ?? {},
-    });
-    await runner.start();
-  }
   Object.assign(front.actions, runner?.actions ?? {});
   if (opts.dev) {
-    front.gateway = runner?.gateway;
+    front.gateway = runner?.gateway ?? runnerOff;
     front.devRoutes = devRoutes(outbox);
   }
 
@@ -107,18 +129,14 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     db,
     runner,
     outbox,
-    async close() {
-      await runner?.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      db.close();
-      outbox.close();
-      log.close();
-    },
+    close: closeAll,
   };
 }
+
+const runnerOff: Gateway = async () => ({
+  status: 503,
+  body: { ok: false, error: { code: 'internal', message: 'the function runner is off (--pool 0)', details: { reason: 'function.runner_off' } } },
+});
 
 function devRoutes(outbox: Outbox): Record<string, DevRoute> {
   return {
