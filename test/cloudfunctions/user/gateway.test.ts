@@ -1,24 +1,7 @@
 // The same function as deployed: the esbuild bundle run by the emulator's function runner, called
 // through the dev gateway with the caller in x-wx-openid.
-import path from 'node:path';
-import { build } from 'esbuild';
 import { TEST_ADMIN_OPENID } from '../../support/env';
 import { uniq } from '../../server/fixtures/db';
-
-const dir = path.resolve(__dirname, '../../../cloudfunctions/user');
-
-// Until globalSetup builds the bundles (scripts/build.mjs functions), build this one here.
-beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(dir, 'index.ts')],
-    outfile: path.join(dir, 'index.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    external: ['wx-server-sdk'],
-    logLevel: 'silent',
-  });
-});
 
 async function call(openid: string, body: unknown): Promise<{ status: number; body: any }> {
   const res = await fetch(`${process.env.EMULATOR_URL}/functions/user`, {
