@@ -13,6 +13,7 @@ import { Query } from 'mingo/query';
 import { Aggregator } from 'mingo/aggregator';
 import type { CollectionResolver, Options } from 'mingo/types/types';
 import { $geoNear, geoQueryOperators } from './geo';
+import { fixedQueryOperators } from './query-ops';
 
 let captured: Options | null = null;
 const capture = (_selector: string, _value: unknown, options: Options) => {
@@ -25,7 +26,7 @@ export const CONTEXT = Context.init({
   expression: expressionOperators,
   pipeline: { ...pipelineOperators, $geoNear } as never,
   projection: projectionOperators,
-  query: { ...queryOperators, ...geoQueryOperators, $__captureOptions: capture } as never,
+  query: { ...queryOperators, ...fixedQueryOperators, ...geoQueryOperators, $__captureOptions: capture } as never,
   window: windowOperators,
 });
 
