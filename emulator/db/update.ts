@@ -39,8 +39,17 @@ function getPath(doc: unknown, segs: string[]): { value: unknown; throughArray: 
   return { value: cur, throughArray: Array.isArray(cur) };
 }
 
-/** Mongo refuses $inc/$mul on an existing non-number; mingo silently skips it. */
-function checkNumericTargets(doc: Doc, mod: Record<string, unknown>): void {
+function typeName(value: unknown): string {
+  return Array.isArray(value) ? 'array' : value instanceof Date ? 'date' : value === null ? 'null' : typeof value;
+}
+
+const ARRAY_OPS = ['$push', '$addToSet', '$pop', '$pull', '$pullAll'] as const;
+
+/**
+ * Mongo refuses $inc/$mul on an existing non-number and the array operators on an existing
+ * non-array; mingo silently skips both, which would report success while changing nothing.
+ */
+function checkTargetTypes(doc: Doc, mod: Record<string, unknown>): void {
   for (const op of ['$inc', '$mul'] as const) {
     const fields = mod[op] as Record<string, unknown> | undefined;
     if (!fields) continue;
@@ -48,7 +57,19 @@ function checkNumericTargets(doc: Doc, mod: Record<string, unknown>): void {
       if (f.includes('$')) continue;
       const { value } = getPath(doc, f.split('.'));
       if (value !== undefined && value !== null && typeof value !== 'number') {
-        throw new WireError('DATABASE_REQUEST_FAILED', `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${f}' of non-numeric type ${Array.isArray(value) ? 'array' : value instanceof Date ? 'date' : typeof value}`);
+        throw new WireError('DATABASE_REQUEST_FAILED', `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${f}' of non-numeric type ${typeName(value)}`);
+      }
+    }
+  }
+  for (const op of ARRAY_OPS) {
+    const fields = mod[op] as Record<string, unknown> | undefined;
+    if (!fields) continue;
+    for (const f of Object.keys(fields)) {
+      if (f.includes('$')) continue;
+      const { value } = getPath(doc, f.split('.'));
+      // A missing field is fine (push creates it, pull/pop do nothing); null is a non-array in Mongo.
+      if (value !== undefined && !Array.isArray(value)) {
+        throw new WireError('DATABASE_REQUEST_FAILED', `Cannot apply ${op} to a non-array value: {_id: ${JSON.stringify(doc._id)}} has the field '${f}' of type ${typeName(value)}`);
       }
     }
   }
@@ -90,7 +111,7 @@ function setPath(doc: Doc, path: string, fn: (old: unknown) => unknown): void {
 
 /** Applies an operator update to `doc` in place. */
 export function applyModifier(doc: Doc, mod: Record<string, unknown>): void {
-  checkNumericTargets(doc, mod);
+  checkTargetTypes(doc, mod);
   if (fastApplicable(doc, mod)) {
     for (const [f, v] of Object.entries((mod.$set ?? {}) as Record<string, unknown>)) setPath(doc, f, () => v);
     for (const [f, v] of Object.entries((mod.$inc ?? {}) as Record<string, number>)) setPath(doc, f, (old) => ((old as number | undefined) ?? 0) + v);
