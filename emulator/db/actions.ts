@@ -13,6 +13,12 @@ import { OpType } from 'mingo/core';
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
+/**
+ * aggregate().end() without a .limit() stage returns at most 20 results on real CloudBase, even
+ * from cloud functions (repeatedly reported by users since 2019; not in the official docs). Code
+ * that forgets .limit() must fail here as it would in production, not only past 20 rows there.
+ */
+export const AGGREGATE_DEFAULT_LIMIT = 20;
 
 export interface ActionDeps {
   store: SqliteStore;
@@ -149,6 +155,7 @@ export function createActions(d: ActionDeps): ActionTable {
         if (!CONTEXT.getOperator(OpType.PIPELINE, st.stageKey)) throw new WireError('DATABASE_INVALID_OPERRATOR', `unknown aggregation stage ${st.stageKey}`);
         return { [st.stageKey]: decodeWire(st.stageValue, `stages[${i}].stageValue`, now) } as Record<string, unknown>;
       });
+      const hasLimit = pipeline.some((st) => '$limit' in st);
       // A leading $match goes through the planner (index + early re-check) instead of a full scan.
       let source: Doc[];
       if (pipeline.length && isPlainObject(pipeline[0].$match)) {
@@ -163,6 +170,7 @@ export function createActions(d: ActionDeps): ActionTable {
         const msg = (e as Error).message;
         throw new WireError(/unknown|unregistered|not registered|invalid/i.test(msg) ? 'DATABASE_INVALID_OPERRATOR' : 'DATABASE_REQUEST_FAILED', `aggregate failed: ${msg}`);
       }
+      if (!hasLimit) out = out.slice(0, AGGREGATE_DEFAULT_LIMIT);
       return { data: { list: out.map(encodeStored) } };
     },
 

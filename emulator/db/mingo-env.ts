@@ -14,6 +14,7 @@ import { Aggregator } from 'mingo/aggregator';
 import type { CollectionResolver, Options } from 'mingo/types/types';
 import { $geoNear, geoQueryOperators } from './geo';
 import { fixedQueryOperators } from './query-ops';
+import { $sample } from './pipeline-ops';
 
 let captured: Options | null = null;
 const capture = (_selector: string, _value: unknown, options: Options) => {
@@ -24,7 +25,7 @@ const capture = (_selector: string, _value: unknown, options: Options) => {
 export const CONTEXT = Context.init({
   accumulator: accumulatorOperators,
   expression: expressionOperators,
-  pipeline: { ...pipelineOperators, $geoNear } as never,
+  pipeline: { ...pipelineOperators, $sample, $geoNear } as never,
   projection: projectionOperators,
   query: { ...queryOperators, ...fixedQueryOperators, ...geoQueryOperators, $__captureOptions: capture } as never,
   window: windowOperators,
