@@ -94,16 +94,65 @@ function withinPredicate(spec: unknown): (g: GeoJson) => boolean {
   return bad('$geoWithin needs $geometry or $centerSphere');
 }
 
+/** Edges of a geometry in the lng/lat plane; a point is a zero-length edge, so it can touch a line. */
+function segments(g: GeoJson): Array<[Pos, Pos]> {
+  const out: Array<[Pos, Pos]> = [];
+  const line = (pts: unknown) => {
+    if (!Array.isArray(pts)) return;
+    for (let i = 1; i < pts.length; i++) if (isPos(pts[i - 1]) && isPos(pts[i])) out.push([pts[i - 1], pts[i]]);
+  };
+  const c = g.coordinates as unknown[];
+  switch (g.type) {
+    case 'Point':
+      if (isPos(c)) out.push([c, c]);
+      break;
+    case 'MultiPoint':
+      for (const p of c) if (isPos(p)) out.push([p, p]);
+      break;
+    case 'LineString':
+      line(c);
+      break;
+    case 'MultiLineString':
+    case 'Polygon':
+      c.forEach(line);
+      break;
+    case 'MultiPolygon':
+      for (const poly of c) if (Array.isArray(poly)) poly.forEach(line);
+      break;
+  }
+  return out;
+}
+
+function orient(a: Pos, b: Pos, c: Pos): number {
+  const v = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+  return v > 0 ? 1 : v < 0 ? -1 : 0;
+}
+
+function onSegment(a: Pos, b: Pos, p: Pos): boolean {
+  return Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]);
+}
+
+/** Closed segments intersect (touching and collinear overlap count, as in MongoDB). */
+function segmentsMeet([a, b]: [Pos, Pos], [c, d]: [Pos, Pos]): boolean {
+  const o1 = orient(a, b, c);
+  const o2 = orient(a, b, d);
+  const o3 = orient(c, d, a);
+  const o4 = orient(c, d, b);
+  if (o1 !== o2 && o3 !== o4) return true;
+  return (o1 === 0 && onSegment(a, b, c)) || (o2 === 0 && onSegment(a, b, d)) || (o3 === 0 && onSegment(c, d, a)) || (o4 === 0 && onSegment(c, d, b));
+}
+
 function intersectsPredicate(spec: unknown): (g: GeoJson) => boolean {
   const shape = asGeo((spec as { $geometry?: unknown } | null)?.$geometry);
   if (!shape) bad('$geoIntersects needs a GeoJSON $geometry');
   const shapeVerts = vertices(shape);
+  const shapeEdges = segments(shape);
   return (g) => {
-    const gv = vertices(g);
-    // Either shape holding a vertex of the other is treated as an intersection (edge crossings
-    // without a contained vertex are not detected).
-    if (gv.some((p) => pointInShape(p, shape) || shapeVerts.some((q) => q[0] === p[0] && q[1] === p[1]))) return true;
-    return shapeVerts.some((p) => pointInShape(p, g));
+    // One inside the other (a vertex of either lies in the other's area), or edges that cross or touch.
+    if (vertices(g).some((p) => pointInShape(p, shape))) return true;
+    if (shapeVerts.some((p) => pointInShape(p, g))) return true;
+    const edges = segments(g);
+    return edges.some((e) => shapeEdges.some((f) => segmentsMeet(e, f)));
   };
 }
 
