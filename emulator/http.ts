@@ -162,16 +162,31 @@ async function parseAdminRequest(req: http.IncomingMessage, url: URL, requestId:
 // as is (form-data, used by the SDK, never declares one).
 function parseMultipart(req: http.IncomingMessage): Promise<{ fields: Record<string, string>; files: Record<string, Buffer> }> {
   return new Promise((resolve, reject) => {
-    const fields: Record<string, string> = {};
-    const files: Record<string, Buffer> = {};
+    // No prototype: a part named "__proto__" must be a plain entry, not a prototype change.
+    const fields: Record<string, string> = Object.create(null);
+    const files: Record<string, Buffer> = Object.create(null);
+    // A malformed body makes busboy report an error from several places (the parser, the open
+    // file stream, a decoder), and a listener that throws inside busboy's write is an uncaught
+    // exception: the process dies. So every path settles the promise once, through `fail`,
+    // and the rest of the body is drained so that the error envelope can still be answered.
+    let settled = false;
+    const fail = (message: string) => {
+      if (settled) return;
+      settled = true;
+      req.unpipe();
+      req.resume();
+      reject(new WireError('INVALID_PARAM', `bad multipart request: ${message}`));
+    };
     let bb: busboy.Busboy;
     try {
       bb = busboy({ headers: req.headers, defCharset: 'latin1', limits: { fileSize: MAX_BODY, fieldSize: MAX_BODY } });
     } catch (e) {
-      reject(new WireError('INVALID_PARAM', `bad multipart request: ${(e as Error).message}`));
+      fail((e as Error).message);
       return;
     }
-    bb.on('field', (name, value) => {
+    bb.on('field', (name, value: unknown) => {
+      // busboy yields no string for a part whose declared charset it cannot decode (e.g. utf-16).
+      if (typeof value !== 'string') return fail(`field "${name}" declares a charset that cannot be decoded`);
       // A code point above 0xFF means busboy used a charset the part declared: already text.
       if (/[^\u0000-\u00ff]/.test(value)) return void (fields[name] = value);
       const bytes = Buffer.from(value, 'latin1');
@@ -183,9 +198,18 @@ function parseMultipart(req: http.IncomingMessage): Promise<{ fields: Record<str
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => (files[name] = Buffer.concat(chunks)));
+      // A truncated body errors the open file stream too: unhandled, it would crash the process.
+      stream.on('error', (e: Error) => fail(e.message));
     });
-    bb.on('close', () => resolve({ fields, files }));
-    bb.on('error', (e) => reject(new WireError('INVALID_PARAM', `bad multipart request: ${(e as Error).message}`)));
+    bb.on('close', () => {
+      if (settled) return;
+      settled = true;
+      resolve({ fields, files });
+    });
+    bb.on('error', (e) => fail((e as Error).message));
+    // A client that disconnects mid-body never lets busboy close: settle instead of hanging.
+    req.on('aborted', () => fail('the client closed the connection'));
+    req.on('error', (e) => fail(e.message));
     req.pipe(bb);
   });
 }
@@ -194,17 +218,30 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    let settled = false;
+    const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
+      f();
+    };
+    const onData = (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
-        reject(new WireError('INVALID_PARAM', `request body over ${MAX_BODY} bytes`));
-        req.destroy();
+        // Stop buffering but keep draining (discarding) the rest, so that the caller still gets
+        // its error envelope: destroying the socket here would leave the SDK a bare ECONNRESET.
+        req.off('data', onData);
+        req.resume();
+        chunks.length = 0;
+        settle(() => reject(new WireError('INVALID_PARAM', `request body over ${MAX_BODY} bytes`)));
         return;
       }
       chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    };
+    req.on('data', onData);
+    req.on('end', () => settle(() => resolve(Buffer.concat(chunks))));
+    req.on('error', (e) => settle(() => reject(e)));
+    // A client that disconnects mid-body: settle (nobody is listening for the answer any more).
+    req.on('aborted', () => settle(() => reject(new WireError('INVALID_PARAM', 'the client closed the connection'))));
   });
 }
 
