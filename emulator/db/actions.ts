@@ -8,6 +8,7 @@ import { compile, Engine, Found, newId, Order, pointId, projectDocs } from './en
 import { aggregator, CONTEXT } from './mingo-env';
 import { applyModifier, isOperatorUpdate, validateModifier } from './update';
 import { CollectionState, SqliteStore, validCollectionName } from './sqlite-store';
+import { mongoSort } from './sort';
 import { Transaction, Transactions } from './transactions';
 import { OpType } from 'mingo/core';
 
@@ -286,10 +287,7 @@ function txFind(d: ActionDeps, t: Transaction, c: CollectionState, spec: ReturnT
   const candidates = txCandidates(d, t, c, spec.query);
   const q = compile(spec.query);
   let docs = candidates.filter((doc) => q.test(doc));
-  if (spec.order.length) {
-    const sorted = compile({}).find(docs).sort(Object.fromEntries(spec.order)).all() as Doc[];
-    docs = sorted;
-  }
+  if (spec.order.length) docs = mongoSort(docs, (doc) => doc, spec.order);
   return docs.slice(spec.offset, spec.offset + spec.limit).map((doc) => ({ doc }));
 }
 

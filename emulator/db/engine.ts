@@ -7,6 +7,7 @@ import { cloneValue, decodeStored, Doc } from './codec';
 import { findNear, sortByNear } from './geo';
 import { compileQuery } from './mingo-env';
 import { plan } from './planner';
+import { mongoSort } from './sort';
 import { CollectionState, Row, SqliteStore } from './sqlite-store';
 
 export type Order = Array<[string, 1 | -1]>;
@@ -102,11 +103,9 @@ export class Engine {
   }
 }
 
-/** mingo's sort (BSON order), keeping the Found wrappers. */
+/** MongoDB sort order (see sort.ts), keeping the Found wrappers. */
 function sortFound(found: Found[], order: Order): Found[] {
-  const wrapped = found.map((f, i) => ({ ...f.doc, __i: i }));
-  const sorted = compileQuery({}).find(wrapped).sort(Object.fromEntries(order)).all() as Array<{ __i: number }>;
-  return sorted.map((w) => found[w.__i]);
+  return mongoSort(found, (f) => f.doc, order);
 }
 
 export function projectDocs(docs: Doc[], projection: Record<string, unknown>): Doc[] {

@@ -15,6 +15,7 @@ import type { CollectionResolver, Options } from 'mingo/types/types';
 import { $geoNear, geoQueryOperators } from './geo';
 import { fixedQueryOperators } from './query-ops';
 import { $sample } from './pipeline-ops';
+import { $sort } from './sort';
 
 let captured: Options | null = null;
 const capture = (_selector: string, _value: unknown, options: Options) => {
@@ -25,7 +26,7 @@ const capture = (_selector: string, _value: unknown, options: Options) => {
 export const CONTEXT = Context.init({
   accumulator: accumulatorOperators,
   expression: expressionOperators,
-  pipeline: { ...pipelineOperators, $sample, $geoNear } as never,
+  pipeline: { ...pipelineOperators, $sample, $sort, $geoNear } as never,
   projection: projectionOperators,
   query: { ...queryOperators, ...fixedQueryOperators, ...geoQueryOperators, $__captureOptions: capture } as never,
   window: windowOperators,

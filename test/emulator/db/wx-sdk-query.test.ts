@@ -113,6 +113,18 @@ describe('ordering', () => {
     expect(res.data.map((d: any) => d.age)).toEqual([25, 30, 30, 40, '35']);
   });
 
+  test('an array field sorts by its smallest element ascending and its largest descending', async () => {
+    await db.createCollection('q_arrays');
+    const c = db.collection('q_arrays');
+    await c.add({ data: [{ _id: 'arr-a', rank: [3, 9] }, { _id: 'arr-b', rank: [5] }, { _id: 'arr-c', rank: [2, 0] }, { _id: 'arr-d', rank: 4 }, { _id: 'arr-e', rank: [] }] });
+    const asc = await c.where({ _id: /^arr-/ }).orderBy('rank', 'asc').get();
+    expect(asc.data.map((d: any) => d._id)).toEqual(['arr-e', 'arr-c', 'arr-a', 'arr-d', 'arr-b']);
+    const desc = await c.where({ _id: /^arr-/ }).orderBy('rank', 'desc').get();
+    expect(desc.data.map((d: any) => d._id)).toEqual(['arr-a', 'arr-b', 'arr-d', 'arr-c', 'arr-e']);
+    const agg = await c.aggregate().match({ _id: /^arr-/ }).sort({ rank: -1 }).end();
+    expect(agg.list.map((d: any) => d._id)).toEqual(['arr-a', 'arr-b', 'arr-d', 'arr-c', 'arr-e']);
+  });
+
   test('ordering by a nested path and by a Date', async () => {
     const byZip = await people().where({ 'addr.zip': _.exists(true) }).orderBy('addr.zip', 'desc').get();
     expect(byZip.data.map((d: any) => d._id)).toEqual(['p3', 'p1', 'p2']);
