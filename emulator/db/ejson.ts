@@ -5,8 +5,17 @@ import { EJSON } from 'bson';
 import { WireError } from '../wire';
 import { jsRegexFlags } from './codec';
 
+/**
+ * Deepest nesting accepted in a wire payload. MongoDB stores documents nested up to 100 levels;
+ * EJSON type wrappers ({"$date":{"$numberLong":…}}) add a few more in the text. Without a limit, a
+ * hostile payload overflows the stack of EJSON.parse (a RangeError told to the caller) or, between
+ * ~1000 and a few thousand levels, parses but fails SQLite's JSON depth limit (answered SYS_ERR).
+ */
+export const MAX_WIRE_NESTING = 128;
+
 export function decodeWire(text: unknown, field: string, now: number): unknown {
   if (typeof text !== 'string') throw new WireError('INVALID_PARAM', `"${field}" must be an EJSON string`);
+  if (nestingExceeds(text, MAX_WIRE_NESTING)) throw new WireError('INVALID_PARAM', `"${field}" is nested more than ${MAX_WIRE_NESTING} levels deep`);
   let parsed: unknown;
   try {
     parsed = EJSON.parse(text, { relaxed: true });
@@ -14,6 +23,23 @@ export function decodeWire(text: unknown, field: string, now: number): unknown {
     throw new WireError('INVALID_PARAM', `"${field}" is not valid EJSON: ${(e as Error).message}`);
   }
   return normalize(parsed, field, now);
+}
+
+/** One pass over JSON text, brackets inside strings ignored; stops as soon as the limit is passed. */
+function nestingExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return false;
 }
 
 export function decodeWireObject(text: unknown, field: string, now: number): Record<string, unknown> {

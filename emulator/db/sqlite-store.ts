@@ -228,6 +228,12 @@ function sqliteToWire(e: unknown, coll: string, id: unknown): Error {
     const what = /\._id\b|\(_id\)|\._id$/.test(err.message ?? '') || (err.message ?? '').includes('._id') ? `_id: "${String(id)}"` : (err.message ?? '');
     return new WireError('DATABASE_REQUEST_FAILED', `E11000 duplicate key error collection: ${coll} dup key: { ${what} }`);
   }
+  // The text is our own JSON.stringify output, so SQLite calls it malformed only when it nests
+  // deeper than SQLite's JSON limit (1000 levels), e.g. after $set of a 1500-segment dotted path:
+  // the caller's document is at fault, not the store (was SYS_ERR "storage error").
+  if (typeof err.code === 'string' && err.code.startsWith('SQLITE') && /malformed JSON/i.test(err.message ?? '')) {
+    return new WireError('INVALID_PARAM', `the document for collection ${coll} is nested too deeply to store (at most 1000 levels)`);
+  }
   return e as Error;
 }
 
