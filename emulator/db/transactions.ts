@@ -1,8 +1,9 @@
 // Optimistic transactions. A transaction buffers its writes (reads see them: read-your-own-writes)
 // and remembers the version of every document it looked at — 0 when a point read found nothing,
-// so "read a deterministic id, insert if absent" is exactly-once. COMMIT re-checks every version
-// and applies every write in one synchronous SQLite transaction; a mismatch answers
-// DATABASE_TRANSACTION_CONFLICT at commit, the only place wx-server-sdk's runTransaction retries.
+// so "read a deterministic id, insert if absent" is exactly-once. COMMIT re-checks the versions of
+// the documents it writes and applies every write in one synchronous SQLite transaction; a
+// mismatch answers DATABASE_TRANSACTION_CONFLICT at commit, the only place wx-server-sdk's
+// runTransaction retries.
 import { randomBytes } from 'node:crypto';
 import { WireError } from '../wire';
 import { Doc, encodeStored } from './codec';
@@ -99,6 +100,10 @@ export class Transactions {
     const store = this.engine.store;
     return store.write(() => {
       for (const [k, v] of t.reads) {
+        // Like MongoDB's snapshot isolation (which CloudBase transactions run on), only documents
+        // the transaction WRITES conflict; a document it merely read may change meanwhile (write
+        // skew is possible in production, so the emulator must not hide it by being stricter).
+        if (!t.writes.has(k)) continue;
         const [coll, docId] = k.split('\u0000');
         const c = store.get(coll);
         const now = c ? this.engine.findById(c, docId) : null;

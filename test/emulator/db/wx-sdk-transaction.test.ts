@@ -177,3 +177,26 @@ test('concurrent increments through runTransaction are serialised: no lost updat
   );
   expect(await bal('hot')).toBe(10);
 });
+
+test('only written documents conflict (snapshot isolation, as on CloudBase): a document merely read may change', async () => {
+  await acc().add({ data: [{ _id: 'si-r1', bal: 1 }, { _id: 'si-w1', bal: 0 }, { _id: 'si-w2', bal: 0 }] });
+  // Read r1, let someone else change r1, then write w1: commits on the first attempt.
+  let readOnlyAttempts = 0;
+  await db.runTransaction(async (t: any) => {
+    readOnlyAttempts++;
+    await t.collection('t_acc').doc('si-r1').get();
+    if (readOnlyAttempts === 1) await acc().doc('si-r1').update({ data: { bal: _.inc(1) } });
+    await t.collection('t_acc').doc('si-w1').update({ data: { bal: _.inc(1) } });
+  });
+  expect(readOnlyAttempts).toBe(1);
+  // Read and write w2 while someone else changes w2: the commit conflicts and the SDK retries.
+  let writeAttempts = 0;
+  await db.runTransaction(async (t: any) => {
+    writeAttempts++;
+    const w2 = (await t.collection('t_acc').doc('si-w2').get()).data;
+    if (writeAttempts === 1) await acc().doc('si-w2').update({ data: { bal: _.inc(10) } });
+    await t.collection('t_acc').doc('si-w2').update({ data: { bal: w2.bal + 1 } });
+  });
+  expect(writeAttempts).toBe(2);
+  expect([await bal('si-r1'), await bal('si-w1'), await bal('si-w2')]).toEqual([2, 1, 11]);
+});
