@@ -44,7 +44,15 @@ async function handle(opts: HttpFrontOptions, req: http.IncomingMessage, res: ht
   const started = performance.now();
   if (req.method === 'POST' && url.pathname === '/admin') return handleAdmin(opts, req, res, url, started);
   if (url.pathname.startsWith('/functions/')) {
-    const name = decodeURIComponent(url.pathname.slice('/functions/'.length));
+    let name: string;
+    try {
+      name = decodeURIComponent(url.pathname.slice('/functions/'.length));
+    } catch {
+      // A malformed %-escape is the caller's mistake: a gateway envelope, not the admin SYS_ERR
+      // the last-resort handler would send.
+      await readBody(req).catch(() => Buffer.alloc(0));
+      return sendJson(res, 400, { ok: false, error: { code: 'invalid-argument', message: 'the function name in the path is not valid percent-encoding' } });
+    }
     if (!opts.gateway) {
       await readBody(req).catch(() => Buffer.alloc(0));
       return sendJson(res, 403, {
@@ -60,7 +68,13 @@ async function handle(opts: HttpFrontOptions, req: http.IncomingMessage, res: ht
     } catch (e) {
       return sendJson(res, 400, { ok: false, error: { code: 'invalid-argument', message: `body is not JSON: ${(e as Error).message}` } });
     }
-    const answer = await opts.gateway(name, body, req.headers);
+    let answer: GatewayAnswer;
+    try {
+      answer = await opts.gateway(name, body, req.headers);
+    } catch (e) {
+      // The gateway's own failure: still the envelope the mini-program's transport reads.
+      answer = { status: 500, code: 'internal', body: { ok: false, error: { code: 'internal', message: `gateway error: ${(e as Error)?.message ?? String(e)}` } } };
+    }
     opts.log.write({
       at: new Date().toISOString(),
       requestId: String((body as { requestId?: unknown })?.requestId ?? ''),
