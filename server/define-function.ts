@@ -9,6 +9,7 @@ import {
   Envelope,
   ErrorIssue,
   MutatesOf,
+  OpenId,
   OutputOf,
   ParsedInputOf,
   RequestId,
@@ -80,6 +81,12 @@ export function defineFunction<C extends Contract>(contract: C, handlers: Handle
     }
     const config = loadConfig();
     if (!identity.openid) throw new AppError('unauthenticated', 'no caller identity', { reason: 'request.no_openid' });
+    // WeChat's OPENIDs always fit OpenId, but a dev gateway header or a misconfigured caller can
+    // carry anything; handlers store it and output schemas check it, so an identity the contracts
+    // cannot represent would otherwise surface as `internal`. It is no usable identity: refuse it.
+    if (!OpenId.safeParse(identity.openid).success) {
+      throw new AppError('unauthenticated', 'the caller identity is not a valid openid', { reason: 'request.malformed_openid' });
+    }
 
     const spec = contract.actions[action];
     let requestId: string | undefined;

@@ -5,11 +5,19 @@ import type { Gateway, GatewayAnswer } from '../http';
 import type { FunctionRunner } from './index';
 import { InvocationError } from './invocation-error';
 
+// Same rule as core's OpenId (the emulator does not import the product's core).
+const OPENID = /^[A-Za-z0-9_-]{1,128}$/;
+
 export function createGateway(runner: FunctionRunner): Gateway {
   return async (name, body, headers) => {
     const openid = header(headers, 'x-wx-openid');
     if (!openid) {
       return fail(401, 'unauthenticated', 'the x-wx-openid header (dev identity) is required');
+    }
+    // A real OPENID always has this shape; anything else would reach the function as an identity
+    // its contracts cannot represent. Refuse it here, where the message can name the header.
+    if (!OPENID.test(openid)) {
+      return fail(401, 'unauthenticated', 'the x-wx-openid header must be 1–128 characters of A–Z a–z 0–9 _ -');
     }
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
       return { ...fail(400, 'invalid-argument', 'the body must be a JSON object {action, input, requestId}'), openid };
