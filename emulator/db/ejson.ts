@@ -94,7 +94,12 @@ function normalize(v: unknown, field: string, now: number): unknown {
     return new Date(now + offset);
   }
   const out: Record<string, unknown> = {};
-  for (const k of keys) out[k] = normalize(o[k], field, now);
+  for (const k of keys) {
+    // `out[k] = …` with k "__proto__" would set out's prototype instead of a field: the field was
+    // silently dropped from an acknowledged insert (and read through by queries). Refuse it.
+    if (k === '__proto__') throw new WireError('INVALID_PARAM', `"${field}" has a field named "__proto__", which cannot be stored`);
+    out[k] = normalize(o[k], field, now);
+  }
   return out;
 }
 
