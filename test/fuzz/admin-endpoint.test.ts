@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { startEmulator, type RunningEmulator } from '../../emulator/emulator';
 import { decodeCommOpenApiResp } from '../../emulator/openapi/protobuf';
-import { actionBody, AdminCase, garbageBody, multipartBody } from './admin-arbitraries';
+import { actionBody, AdminCase, garbageBody, labelled, multipartBody } from './admin-arbitraries';
 import { adminUrl, CALLER_ERROR_CODES, describeInput, ENGINE_ERROR, nodeSdk, PARSER_BOUNDARY, post, RawAnswer, uniqueName } from './support';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 250);
@@ -17,6 +17,23 @@ const SENTINEL_DOCS = [
 ];
 
 jest.setTimeout(120_000);
+
+// Inputs that once broke the endpoint: always run first, whatever the seed.
+const deep = (n: number) => '{"a":'.repeat(n) + '1' + '}'.repeat(n);
+const json = (body: Record<string, unknown>): [AdminCase] => [labelled({ contentType: 'application/json', body: JSON.stringify(body), action: String(body.action) })];
+const ACTION_EXAMPLES: Array<[AdminCase]> = [
+  json({ action: 'database.getDocument', collectionName: TARGET, query: deep(5_000) }), // was "Maximum call stack" as the message
+  json({ action: 'database.insertDocument', collectionName: TARGET, data: [deep(2_000)] }), // was SYS_ERR (SQLite JSON depth)
+  json({ action: 'database.modifyDocument', collectionName: TARGET, query: '{}', multi: true, data: JSON.stringify({ $set: { [Array(1_500).fill('a').join('.')]: 1 } }) }), // was SYS_ERR
+  json({ action: 'database.insertDocument', collectionName: TARGET, data: ['{"a":{"__proto__":{"x":1}}}'] }), // was acknowledged, field dropped
+];
+const part = (name: string, value: string, type?: string) =>
+  `--b\r\nContent-Disposition: form-data; name="${name}"${type === 'file' ? '; filename="f"' : ''}\r\n${type && type !== 'file' ? `Content-Type: ${type}\r\n` : ''}\r\n${value}\r\n`;
+const multipart = (body: string): [AdminCase] => [labelled({ contentType: 'multipart/form-data; boundary=b', body, action: 'wx.openApi' })];
+const MULTIPART_EXAMPLES: Array<[AdminCase]> = [
+  multipart(part('action', 'wx.openApi') + part('requestData', 'x', 'text/plain; charset=utf-16') + '--b--\r\n'), // was an uncaught TypeError
+  multipart(part('action', 'wx.openApi') + '--b\r\nContent-Disposition: form-data; name="requestData"; filename="f"\r\n\r\nabc'), // was an uncaught "Unexpected end of form"
+];
 
 const send = (url: string, c: AdminCase) => post(`${url}?env=local-env`, c.body, c.contentType === undefined ? {} : { 'content-type': c.contentType });
 
@@ -111,7 +128,7 @@ describe('admin endpoint under hostile input (shared emulator)', () => {
         const answer = checkAnswer(c, await send(adminUrl(), c));
         if (answer && 'code' in answer) expect(await snapshot(TARGET)).toBe(before);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS, examples: ACTION_EXAMPLES },
     );
   });
 
@@ -120,8 +137,13 @@ describe('admin endpoint under hostile input (shared emulator)', () => {
       fc.asyncProperty(multipartBody, async (c) => {
         checkAnswer(c, await send(adminUrl(), c));
       }),
-      { numRuns: Math.ceil(RUNS / 2) },
+      { numRuns: Math.ceil(RUNS / 2), examples: MULTIPART_EXAMPLES },
     );
+  });
+
+  test('a body over the 16 MB limit still gets an envelope', async () => {
+    const a = await send(adminUrl(), { contentType: 'application/json', body: `{"action":"database.getDocument","x":"${'x'.repeat(17 * 1024 * 1024)}"}` });
+    expect(checkAnswer({ body: '<17 MB>' }, a)).toMatchObject({ code: 'INVALID_PARAM', message: expect.stringMatching(/over/) });
   });
 
   test('a client that disconnects mid-body leaves the server serving', async () => {
@@ -152,6 +174,33 @@ describe('admin endpoint under hostile input (in-process emulator)', () => {
     await post(emu.adminUrl, JSON.stringify({ action: 'database.addCollection', collectionName: TARGET }), { 'content-type': 'application/json' });
   });
   afterAll(() => emu?.close());
+
+  // Never lost data: a document the store acknowledges reads back exactly as sent, whatever its
+  // field names (prototype names, $-prefixed, dotted, empty, unicode) and values.
+  test('an acknowledged insert reads back unchanged; a refused one stores nothing', async () => {
+    const key = fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', '$x', 'a.b', '', ' ', '_id2', '中文'), fc.string({ maxLength: 8 }));
+    const value = fc.jsonValue({ maxDepth: 3 }).filter((v) => !Object.is(v, -0));
+    const doc = fc.letrec((tie) => ({
+      obj: fc.dictionary(key, fc.oneof({ depthSize: 'small' }, { weight: 3, arbitrary: value }, { weight: 1, arbitrary: tie('obj') }), { maxKeys: 5 }),
+    })).obj;
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(doc, async (d) => {
+        const _id = `rt${n++}`;
+        const text = `{"_id":${JSON.stringify(_id)},${JSON.stringify(d).slice(1)}`.replace(',}', '}');
+        const call = (body: unknown) => post(emu.adminUrl, JSON.stringify(body), { 'content-type': 'application/json' }).then((a) => JSON.parse(a.text));
+        const ins = await call({ action: 'database.insertDocument', collectionName: TARGET, data: [text] });
+        const got = await call({ action: 'database.getDocument', collectionName: TARGET, query: JSON.stringify({ _id }), queryType: 'DOC' });
+        if (ins.code) {
+          expect(CALLER_ERROR_CODES.has(ins.code)).toBe(true);
+          expect(got.data.list).toEqual([]);
+        } else {
+          expect(got.data.list.map((t: string) => JSON.parse(t))).toEqual([JSON.parse(text)]);
+        }
+      }),
+      { numRuns: RUNS, examples: [[JSON.parse('{"a":{"__proto__":{"x":1}}}')]] },
+    );
+  });
 
   test('no request pollutes Object.prototype', async () => {
     await fc.assert(
