@@ -45,11 +45,32 @@ function typeName(value: unknown): string {
 
 const ARRAY_OPS = ['$push', '$addToSet', '$pop', '$pull', '$pullAll'] as const;
 
+const PATH_CREATING_OPS = ['$set', '$inc', '$mul', '$min', '$max', '$push', '$addToSet', '$currentDate'] as const;
+
 /**
- * Mongo refuses $inc/$mul on an existing non-number and the array operators on an existing
- * non-array; mingo silently skips both, which would report success while changing nothing.
+ * Mongo refuses $inc/$mul on an existing non-number, the array operators on an existing
+ * non-array, and a path through a scalar ("Cannot create field 'b' in element {a: 1}"); mingo
+ * silently skips all three, which would report success while changing nothing.
  */
 function checkTargetTypes(doc: Doc, mod: Record<string, unknown>): void {
+  for (const op of PATH_CREATING_OPS) {
+    const fields = mod[op] as Record<string, unknown> | undefined;
+    if (!fields) continue;
+    for (const f of Object.keys(fields)) {
+      if (f.includes('$')) continue;
+      const segs = f.split('.');
+      let cur: unknown = doc;
+      for (let i = 0; i < segs.length - 1; i++) {
+        const next = (cur as Record<string, unknown>)[segs[i]];
+        // Missing parts are created; paths into arrays are mingo's (index segments).
+        if (next === undefined || Array.isArray(next)) break;
+        if (!isPlainObject(next)) {
+          throw new WireError('DATABASE_REQUEST_FAILED', `Cannot create field '${segs[i + 1]}' in element {${segs.slice(0, i + 1).join('.')}: ${JSON.stringify(next)}} (${op} ${f})`);
+        }
+        cur = next;
+      }
+    }
+  }
   for (const op of ['$inc', '$mul'] as const) {
     const fields = mod[op] as Record<string, unknown> | undefined;
     if (!fields) continue;

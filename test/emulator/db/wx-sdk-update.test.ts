@@ -183,6 +183,15 @@ describe('refused updates leave the document unchanged', () => {
     expect((await coll().doc(id).get()).data).toEqual({ _id: id, a: 1 });
   });
 
+  test('a path through a scalar or null is refused (Mongo: cannot create field in element)', async () => {
+    const id = await fresh({ a: 1, d: null, m: { k: 'v' } });
+    await expect(coll().doc(id).update({ data: { 'a.b': 2 } })).rejects.toMatchObject({ errCode: -502001, errMsg: expect.stringMatching(/Cannot create field 'b'/) });
+    await expect(coll().doc(id).update({ data: { 'm.k.deep': _.inc(1) } })).rejects.toMatchObject({ errCode: -502001 });
+    await expect(coll().doc(id).update({ data: { d: { x: 1 } } })).rejects.toMatchObject({ errCode: -502001 });
+    expect((await coll().doc(id).get()).data).toEqual({ _id: id, a: 1, d: null, m: { k: 'v' } });
+    expect(await updated(id, { 'm.n': 1, 'new.path': 2 })).toEqual({ _id: id, a: 1, d: null, m: { k: 'v', n: 1 }, new: { path: 2 } });
+  });
+
   test('conflicting paths in one update are refused', async () => {
     const id = await fresh({ m: { a: 1 } });
     await expect(coll().doc(id).update({ data: { m: _.set({ b: 1 }), 'm.a': _.inc(1) } })).rejects.toMatchObject({ errCode: -502001 });
