@@ -25,3 +25,13 @@ export async function rawCall(adminUrl: string, body: unknown): Promise<Record<s
   expect(res.status).toBe(200);
   return (await res.json()) as Record<string, unknown>;
 }
+
+/** An in-memory emulator and wx-server-sdk pointed at it, initialised as a cloud function does. */
+export async function startWxSdk(): Promise<{ emu: RunningEmulator; cloud: any; db: any; _: any }> {
+  const emu = await startDbEmulator();
+  Object.assign(process.env, sdkEnv(emu.adminUrl));
+  const cloud = require('wx-server-sdk');
+  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+  const db = cloud.database();
+  return { emu, cloud, db, _: db.command };
+}

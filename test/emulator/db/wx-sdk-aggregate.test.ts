@@ -1,10 +1,9 @@
 // Aggregation fidelity through the unmodified wx-server-sdk: every stage the SDK exposes, the
 // accumulators, expression operators, and China-time monthly figures with dateToString '+08:00'.
-import { RunningEmulator, startEmulator } from '../../../emulator/emulator';
-import { sdkEnv } from '../../../emulator/sdk-env';
+import type { RunningEmulator } from '../../../emulator/emulator';
+import { startWxSdk } from './helpers';
 
 let emu: RunningEmulator;
-let cloud: any;
 let db: any;
 let _: any;
 let $: any;
@@ -22,12 +21,7 @@ const USERS = [
 ];
 
 beforeAll(async () => {
-  emu = await startEmulator({ dataDir: null, poolSize: 0 });
-  Object.assign(process.env, sdkEnv(emu.adminUrl));
-  cloud = require('wx-server-sdk');
-  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
-  db = cloud.database();
-  _ = db.command;
+  ({ emu, db, _ } = await startWxSdk());
   $ = db.command.aggregate;
   await db.createCollection('a_orders');
   await db.createCollection('a_users');

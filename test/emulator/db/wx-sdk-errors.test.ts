@@ -1,20 +1,14 @@
 // Failure shapes through the unmodified wx-server-sdk, as a cloud function sees them: errCode and
 // errMsg for a missing collection, a duplicate _id, bad operators, and a collection that exists.
-import { RunningEmulator, startEmulator } from '../../../emulator/emulator';
-import { sdkEnv } from '../../../emulator/sdk-env';
+import type { RunningEmulator } from '../../../emulator/emulator';
+import { startWxSdk } from './helpers';
 
 let emu: RunningEmulator;
-let cloud: any;
 let db: any;
 let _: any;
 
 beforeAll(async () => {
-  emu = await startEmulator({ dataDir: null, poolSize: 0 });
-  Object.assign(process.env, sdkEnv(emu.adminUrl));
-  cloud = require('wx-server-sdk');
-  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
-  db = cloud.database();
-  _ = db.command;
+  ({ emu, db, _ } = await startWxSdk());
   await db.createCollection('e_docs');
   await db.collection('e_docs').add({ data: { _id: 'x', n: 1 } });
 });

@@ -1,11 +1,10 @@
 // Geo fidelity through the unmodified wx-server-sdk: db.Geo values round-trip as db.Geo instances,
 // geoNear orders by distance within [min, max], geoWithin (polygon and centerSphere),
 // geoIntersects with points, lines and polygons, and the aggregate geoNear stage.
-import { RunningEmulator, startEmulator } from '../../../emulator/emulator';
-import { sdkEnv } from '../../../emulator/sdk-env';
+import type { RunningEmulator } from '../../../emulator/emulator';
+import { startWxSdk } from './helpers';
 
 let emu: RunningEmulator;
-let cloud: any;
 let db: any;
 let _: any;
 let P: (lng: number, lat: number) => any;
@@ -15,12 +14,7 @@ let square: (cx: number, cy: number, half: number) => any;
 const DEG_M = (Math.PI / 180) * 6378137;
 
 beforeAll(async () => {
-  emu = await startEmulator({ dataDir: null, poolSize: 0 });
-  Object.assign(process.env, sdkEnv(emu.adminUrl));
-  cloud = require('wx-server-sdk');
-  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
-  db = cloud.database();
-  _ = db.command;
+  ({ emu, db, _ } = await startWxSdk());
   P = (lng, lat) => new db.Geo.Point(lng, lat);
   square = (cx, cy, h) => new db.Geo.Polygon([new db.Geo.LineString([P(cx - h, cy - h), P(cx + h, cy - h), P(cx + h, cy + h), P(cx - h, cy + h), P(cx - h, cy - h)])]);
   await db.createCollection('g_places');

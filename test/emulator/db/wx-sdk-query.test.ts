@@ -1,11 +1,10 @@
 // Query fidelity through the unmodified wx-server-sdk, written as a cloud function author writes it:
 // every query command, field-level chains, dot paths, regexes, dates, ordering (missing fields and
 // mixed types in BSON order), paging defaults and caps, projections, and the not-found shapes.
-import { RunningEmulator, startEmulator } from '../../../emulator/emulator';
-import { sdkEnv } from '../../../emulator/sdk-env';
+import type { RunningEmulator } from '../../../emulator/emulator';
+import { startWxSdk } from './helpers';
 
 let emu: RunningEmulator;
-let cloud: any;
 let db: any;
 let _: any;
 
@@ -18,12 +17,7 @@ const PEOPLE = [
 ];
 
 beforeAll(async () => {
-  emu = await startEmulator({ dataDir: null, poolSize: 0 });
-  Object.assign(process.env, sdkEnv(emu.adminUrl));
-  cloud = require('wx-server-sdk');
-  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
-  db = cloud.database();
-  _ = db.command;
+  ({ emu, db, _ } = await startWxSdk());
   await db.createCollection('q_people');
   await db.createCollection('q_many');
   await db.collection('q_people').add({ data: PEOPLE });

@@ -2,21 +2,15 @@
 // throw aborts, return value, rollback reason, conflict retry), startTransaction + commit/rollback,
 // and what the SDK actually makes transactional: doc get/update/set/remove, add and where().get()
 // carry the transactionId; where().update/remove and count() do not, so they apply at once.
-import { RunningEmulator, startEmulator } from '../../../emulator/emulator';
-import { sdkEnv } from '../../../emulator/sdk-env';
+import type { RunningEmulator } from '../../../emulator/emulator';
+import { startWxSdk } from './helpers';
 
 let emu: RunningEmulator;
-let cloud: any;
 let db: any;
 let _: any;
 
 beforeAll(async () => {
-  emu = await startEmulator({ dataDir: null, poolSize: 0 });
-  Object.assign(process.env, sdkEnv(emu.adminUrl));
-  cloud = require('wx-server-sdk');
-  cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
-  db = cloud.database();
-  _ = db.command;
+  ({ emu, db, _ } = await startWxSdk());
   await db.createCollection('t_acc');
   await db.createCollection('t_log');
 });
