@@ -33,7 +33,7 @@ async function buildFunctions() {
         outfile: path.join(root, 'cloudfunctions', name, 'index.js'),
         bundle: true,
         platform: 'node',
-        target: 'node16', // the oldest Node runtime CloudBase offers that we support
+        target: 'node18', // the runtime the deploy selects (scripts/deploy/plan.ts RUNTIME)
         format: 'cjs',
         external: ['wx-server-sdk'],
         banner: { js: BANNER },

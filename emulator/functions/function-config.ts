@@ -1,9 +1,32 @@
-// Where a function's bundle and config.json live, and what the config says.
+// Where a function's bundle and config.json live, and what the config says. The schema of
+// config.json is shared with the deploy (scripts/deploy/plan.ts), which refuses a bad one.
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 
 /** CloudBase's default time limit for a cloud function is 3 s; config.json `timeout` (seconds) overrides it. */
 export const DEFAULT_TIMEOUT_S = 3;
+
+/**
+ * cloudfunctions/<name>/config.json: timeout (s), permissions.openapi, triggers (timer), and
+ * environment: names of the variables the function needs; their values come from the deployer's
+ * environment (or the emulator's functionEnv), never from the repository.
+ */
+export const FunctionConfig = z.object({
+  timeout: z.number().int().min(1).max(900).default(DEFAULT_TIMEOUT_S),
+  permissions: z.object({ openapi: z.array(z.string()).default([]) }).default({ openapi: [] }),
+  triggers: z.array(z.object({ name: z.string(), type: z.literal('timer'), config: z.string() })).default([]),
+  environment: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/)).default([]),
+});
+export type FunctionConfig = z.infer<typeof FunctionConfig>;
+
+/** Reads and checks a config.json; a missing file is the defaults; a bad one throws, naming the file and fields. */
+export function readFunctionConfig(configFile: string): FunctionConfig {
+  const raw: unknown = fs.existsSync(configFile) ? JSON.parse(fs.readFileSync(configFile, 'utf8')) : {};
+  const parsed = FunctionConfig.safeParse(raw);
+  if (!parsed.success) throw new Error(`${configFile}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
 
 export interface FunctionInfo {
   name: string;
@@ -44,10 +67,10 @@ function readTimeoutMs(configFile: string): number {
   if (cached && cached.mtime === mtime) return cached.timeoutMs;
   let timeoutMs = DEFAULT_TIMEOUT_S * 1000;
   try {
-    const t = (JSON.parse(fs.readFileSync(configFile, 'utf8')) as { timeout?: unknown }).timeout;
-    if (typeof t === 'number' && t > 0) timeoutMs = Math.round(t * 1000);
+    timeoutMs = readFunctionConfig(configFile).timeout * 1000;
   } catch (e) {
-    console.error(`[functions] ignoring unreadable ${configFile}: ${(e as Error).message}`);
+    // The deploy refuses such a file; locally the function still runs, with the default limit.
+    console.error(`[functions] ignoring invalid ${(e as Error).message}`);
   }
   configCache.set(configFile, { mtime, timeoutMs });
   return timeoutMs;

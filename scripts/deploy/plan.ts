@@ -1,22 +1,13 @@
 // What a deployment does, computed without touching the network (so `--dry-run` and the tests can
 // show it): collections with their indexes and client permission, and each cloud function with
-// its runtime config. Function configuration lives in cloudfunctions/<name>/config.json:
-//   timeout (s), permissions.openapi, triggers (timer), environment: names of the variables the
-//   function needs; their values come from the deployer's environment (never from the repo).
+// its runtime config from cloudfunctions/<name>/config.json.
 import fs from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import type { CollectionSpec } from '../../database';
+import { FunctionConfig, readFunctionConfig } from '../../emulator/functions/function-config';
 
-export const RUNTIME = 'Nodejs16.13';
-
-export const FunctionConfig = z.object({
-  timeout: z.number().int().min(1).max(900).default(3),
-  permissions: z.object({ openapi: z.array(z.string()).default([]) }).default({ openapi: [] }),
-  triggers: z.array(z.object({ name: z.string(), type: z.literal('timer'), config: z.string() })).default([]),
-  environment: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/)).default([]),
-});
-export type FunctionConfig = z.infer<typeof FunctionConfig>;
+// CloudBase's recommended Node runtime; bundles are built for it (scripts/build.mjs target node18).
+export const RUNTIME = 'Nodejs18.15';
 
 export interface CollectionPlan {
   name: string;
@@ -51,11 +42,7 @@ export function planFunctions(functionsRoot: string, env: Record<string, string 
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(functionsRoot, d.name, 'index.ts')))
     .map((d) => {
       const dir = path.join(functionsRoot, d.name);
-      const configFile = path.join(dir, 'config.json');
-      const raw = fs.existsSync(configFile) ? JSON.parse(fs.readFileSync(configFile, 'utf8')) : {};
-      const parsed = FunctionConfig.safeParse(raw);
-      if (!parsed.success) throw new Error(`${configFile}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-      const config = parsed.data;
+      const config = readFunctionConfig(path.join(dir, 'config.json'));
       const envVariables: Record<string, string> = {};
       const missingEnv: string[] = [];
       for (const name of config.environment) {

@@ -37,3 +37,10 @@ describe('deploy plan', () => {
     expect(() => planFunctions(root, {})).toThrow(/bad[\\/]config\.json: timeout/);
   });
 });
+
+test("the project's own functions have valid config.json files and name the variables they need", () => {
+  const root = path.resolve(__dirname, '../../cloudfunctions');
+  const plans = planFunctions(root, {});
+  expect(plans.map((p) => p.name)).toContain('user');
+  expect(plans.find((p) => p.name === 'user')).toMatchObject({ timeout: 10, missingEnv: ['ADMIN_OPENIDS', 'BOOTSTRAP_COMMUNITY_ID'] });
+});
