@@ -3,9 +3,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { cronProblem } from './cron';
 
 /** CloudBase's default time limit for a cloud function is 3 s; config.json `timeout` (seconds) overrides it. */
 export const DEFAULT_TIMEOUT_S = 3;
+
+/**
+ * A timer trigger as CloudBase documents it: the name rule of the WeChat/CloudBase docs, and a
+ * 7-field cron (cron.ts) checked here so the emulator and the deploy refuse the same bad one.
+ */
+export const TimerTriggerConfig = z.object({
+  name: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,59}$/, 'a trigger name is 1-60 of a-z A-Z 0-9 - _, starting with a letter'),
+  type: z.literal('timer'),
+  config: z.string().superRefine((expr, ctx) => {
+    const problem = cronProblem(expr);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+});
 
 /**
  * cloudfunctions/<name>/config.json: timeout (s), permissions.openapi, triggers (timer), and
@@ -15,7 +29,7 @@ export const DEFAULT_TIMEOUT_S = 3;
 export const FunctionConfig = z.object({
   timeout: z.number().int().min(1).max(900).default(DEFAULT_TIMEOUT_S),
   permissions: z.object({ openapi: z.array(z.string()).default([]) }).default({ openapi: [] }),
-  triggers: z.array(z.object({ name: z.string(), type: z.literal('timer'), config: z.string() })).default([]),
+  triggers: z.array(TimerTriggerConfig).max(1, 'CloudBase supports one trigger per function').default([]),
   environment: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/)).default([]),
 });
 export type FunctionConfig = z.infer<typeof FunctionConfig>;
