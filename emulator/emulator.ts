@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { collections as defaultCollections, CollectionSpec } from '../database';
 import { openDatabase, EmulatorDatabase } from './db';
 import { createFunctionRunner, FunctionRunner } from './functions';
+import type { Clock, TimerLog } from './functions/timers';
+import { TIMER_ROUTE_KEY, timerDevRoute } from './functions/timers-route';
 import { createOpenApi } from './openapi';
 import { Outbox } from './openapi/outbox';
 import { createHttpFront, DevRoute, Gateway, HttpFrontOptions } from './http';
@@ -38,6 +40,11 @@ export interface EmulatorOptions {
   echo?: (line: string) => void;
   /** Give a callee of cloud.callFunction the caller's OPENID (UNVERIFIED on CloudBase; off by default). */
   propagateOpenIdToCallee?: boolean;
+  /** Fire the functions' config.json timer triggers on schedule (China time); off by default so tests stay deterministic. */
+  timers?: boolean;
+  /** The timers' clock and log (tests); default the system clock and the console. */
+  timerClock?: Clock;
+  timerLog?: TimerLog;
 }
 
 export interface RunningEmulator {
@@ -104,6 +111,8 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
         poolSize,
         functionEnv: opts.functionEnv ?? {},
         propagateOpenIdToCallee: opts.propagateOpenIdToCallee,
+        timerClock: opts.timerClock,
+        timerLog: opts.timerLog,
       });
       await runner.start();
     }
@@ -118,7 +127,10 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   if (opts.dev) {
     front.gateway = runner?.gateway ?? runnerOff;
     front.devRoutes = devRoutes(outbox);
+    front.devRoutes[TIMER_ROUTE_KEY] = timerDevRoute(runner);
   }
+  // Last, once every action and route is wired: a firing may call back into any of them.
+  if (opts.timers) runner?.timers.start();
 
   return {
     url,

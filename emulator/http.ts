@@ -87,7 +87,7 @@ async function handle(opts: HttpFrontOptions, req: http.IncomingMessage, res: ht
     });
     return sendJson(res, answer.status, answer.body);
   }
-  const dev = opts.devRoutes?.[`${req.method} ${url.pathname}`];
+  const dev = opts.devRoutes?.[`${req.method} ${url.pathname}`] ?? prefixRoute(opts.devRoutes, req.method, url.pathname);
   if (dev) {
     const raw = await readBody(req);
     const out = await dev(req, raw);
@@ -226,6 +226,14 @@ function parseMultipart(req: http.IncomingMessage): Promise<{ fields: Record<str
     req.on('error', (e) => fail(e.message));
     req.pipe(bb);
   });
+}
+
+/** A dev route keyed "METHOD /prefix/*" serves every path under /prefix/ (it parses the rest itself). */
+function prefixRoute(routes: Record<string, DevRoute> | undefined, method: string | undefined, pathname: string): DevRoute | undefined {
+  for (const [key, route] of Object.entries(routes ?? {})) {
+    if (key.endsWith('/*') && `${method} ${pathname}`.startsWith(key.slice(0, -1))) return route;
+  }
+  return undefined;
 }
 
 function readBody(req: http.IncomingMessage): Promise<Buffer> {

@@ -12,6 +12,8 @@ import { createGateway } from './gateway';
 import { invokeFunctionAction } from './invoke-action';
 import { InvocationError } from './invocation-error';
 import { WorkerPool } from './pool';
+import { TimerService, type Clock, type TimerLog } from './timers';
+import { TIMER_SOURCE, timerInvocationEnv } from './timers-env';
 import { invocationEnv, staticEnv } from './worker-env';
 
 export { InvocationError } from './invocation-error';
@@ -36,6 +38,10 @@ export interface RunnerOptions {
   region?: string;
   /** The bundled worker host; default <projectRoot>/dist/worker-host.js. */
   workerScript?: string;
+  /** The timers' clock (tests inject a fake one); default the system clock. */
+  timerClock?: Clock;
+  /** Where the one line per firing goes; default console. */
+  timerLog?: TimerLog;
 }
 
 export interface Identity {
@@ -50,6 +56,8 @@ export interface InvokeOptions {
   /** Started by a live invocation (cloud.callFunction): may use an extra worker. */
   nested?: boolean;
   clientIp?: string;
+  /** A timer firing: the event goes as is (no userInfo) with a timer's environment (timers-env.ts). */
+  trigger?: 'timer';
 }
 
 export interface FunctionRunner {
@@ -62,6 +70,16 @@ export interface FunctionRunner {
   invoke(name: string, event: unknown, identity: Identity, options?: InvokeOptions): Promise<unknown>;
   /** Whether <functionsRoot>/<name>/index.js exists. */
   has(name: string): boolean;
+  /**
+   * Runs a timer trigger once now (or as if at `at`), as the scheduler would: resolves with the
+   * function's value; rejects with InvocationError ('not-found' also for an unknown trigger).
+   */
+  fireTimer(name: string, trigger: string, at?: Date): Promise<unknown>;
+  /**
+   * The timer triggers and their scheduler. Not started by start(): the emulator starts it once
+   * every route is wired (--timers), so tests stay deterministic unless they ask for it.
+   */
+  timers: TimerService;
   stats(): ReturnType<WorkerPool['stats']>;
   start(): Promise<void>;
   close(): Promise<void>;
@@ -85,6 +103,13 @@ export function createFunctionRunner(opts: RunnerOptions): FunctionRunner {
     maxExtraWorkers: opts.maxExtraWorkers,
   });
 
+  const timers = new TimerService({
+    root,
+    clock: opts.timerClock,
+    log: opts.timerLog,
+    invoke: (name, event) => invoke(name, event, { openid: '', source: TIMER_SOURCE }, { trigger: 'timer' }),
+  });
+
   async function invoke(name: string, event: unknown, identity: Identity, options: InvokeOptions = {}): Promise<unknown> {
     const fn = findFunction(root, name);
     if (!fn) throw new InvocationError('not-found', `function "${name}" does not exist in ${root}`, name);
@@ -105,7 +130,7 @@ export function createFunctionRunner(opts: RunnerOptions): FunctionRunner {
           id: caller.invocationId,
           file: fn.file,
           version: fn.version,
-          event: withUserInfo(event, caller),
+          event: options.trigger === 'timer' ? event : withUserInfo(event, caller),
           context: {
             request_id: caller.invocationId,
             function_name: name,
@@ -115,7 +140,10 @@ export function createFunctionRunner(opts: RunnerOptions): FunctionRunner {
             time_limit_in_ms: fn.timeoutMs,
             environment: JSON.stringify({ SCF_NAMESPACE: opts.envName, TCB_ENV: opts.envName, ...opts.functionEnv }),
           },
-          env: invocationEnv(caller, token, identity.source ?? 'wx_client', options.clientIp ?? '127.0.0.1'),
+          env:
+            options.trigger === 'timer'
+              ? timerInvocationEnv(caller, token)
+              : invocationEnv(caller, token, identity.source ?? 'wx_client', options.clientIp ?? '127.0.0.1'),
         },
       });
       switch (outcome.kind) {
@@ -139,9 +167,14 @@ export function createFunctionRunner(opts: RunnerOptions): FunctionRunner {
     resolveCaller: (token) => callers.resolve(token),
     invoke,
     has: (name) => !!findFunction(root, name),
+    fireTimer: (name, trigger, at) => timers.fire(name, trigger, at),
+    timers,
     stats: () => pool.stats(),
     start: () => pool.start(),
-    close: () => pool.close(),
+    close: () => {
+      timers.stop();
+      return pool.close();
+    },
   };
   runner.actions['functions.invokeFunction'] = invokeFunctionAction(runner, { propagateOpenId: !!opts.propagateOpenIdToCallee });
   runner.gateway = createGateway(runner);

@@ -13,6 +13,9 @@ export const PER_INVOCATION_KEYS = [
   'TCB_SEQID',
   'TCB_SOURCE',
   'SCF_FUNCTIONNAME',
+  // A timer invocation's (timers-env.ts): must not leak into the next, user, invocation.
+  'TRIGGER_SRC',
+  'WX_TRIGGER_API_TOKEN_V0',
 ] as const;
 
 export interface StaticEnvOptions {
