@@ -1,5 +1,5 @@
 // Command line of the local CloudBase emulator (contract relied on by other tools):
-//   npm run emulator -- --port <port> --data <dir> [--reset] [--seed] [--dev] [--pool N] [--sec-words file]
+//   npm run emulator -- --port <port> --data <dir> [--reset] [--seed] [--dev] [--timers] [--pool N] [--sec-words file]
 // runs in the foreground, serves the admin endpoint at http://127.0.0.1:<port>/admin, prints the URLs
 // when ready and stops cleanly on SIGTERM / SIGINT.
 import fs from 'node:fs';
@@ -18,6 +18,7 @@ const USAGE = `Usage: emulator [options]
   --reset            wipe the data directory first
   --seed             seed the demo community when the database is empty
   --dev              serve the mini-program's function gateway (POST /functions/<name>) and /dev routes
+  --timers           fire the functions' config.json timer triggers on schedule (cron in China time, UTC+8)
   --pool <n>         warm function workers (default: number of cores; 0: no function runner)
   --sec-words <file> words (one per line) that security.msgSecCheck rejects
   --auto-create      create collections on first write
@@ -36,6 +37,7 @@ export async function main(argv: string[]): Promise<RunningEmulator | undefined>
         reset: { type: 'boolean' },
         seed: { type: 'boolean' },
         dev: { type: 'boolean' },
+        timers: { type: 'boolean' },
         pool: { type: 'string' },
         'sec-words': { type: 'string' },
         'auto-create': { type: 'boolean' },
@@ -71,6 +73,7 @@ export async function main(argv: string[]): Promise<RunningEmulator | undefined>
       dataDir,
       reset: !!args.reset,
       dev: !!args.dev,
+      timers: !!args.timers,
       poolSize,
       secCheckWords,
       autoCreateCollections: !!args['auto-create'],
@@ -102,11 +105,19 @@ export async function main(argv: string[]): Promise<RunningEmulator | undefined>
   console.log(`  data directory   ${dataDir}${args.reset ? ' (reset)' : ''}`);
   console.log(`  request log      ${path.join(dataDir, 'requests.jsonl')}`);
   console.log(`  functions        ${emu.runner ? builtFunctions().join(', ') || '(none built: npm run build)' : 'runner off (--pool 0)'}`);
+  if (emu.runner) console.log(`  timer triggers   ${timerSummary(emu, !!args.timers, !!args.dev)}`);
   if (args.seed) {
     const report = await seedDemoCommunity(emu.adminUrl, emu.envName);
     console.log(report);
   }
   return emu;
+}
+
+function timerSummary(emu: RunningEmulator, on: boolean, dev: boolean): string {
+  const list = emu.runner!.timers.triggers().map((t) => `${t.functionName}/${t.name} "${t.config}"`);
+  const how = on ? 'firing on schedule, China time' : 'off (--timers to fire on schedule)';
+  const byHand = dev ? `; fire one now: POST ${emu.url}/dev/functions/<name>/triggers/<trigger>` : '';
+  return `${list.join(', ') || '(none)'}: ${how}${byHand}`;
 }
 
 function builtFunctions(): string[] {

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // `npm start [-- --port <n> --data <dir> ...]`: builds, starts the emulator in dev mode (function
-// gateway for the mini-program) with a persistent data directory, seeds the demo community when
-// empty, and prints how to point WeChat DevTools at it.
+// gateway for the mini-program) with a persistent data directory and the functions' timer
+// triggers firing on schedule (as deployed), seeds the demo community when empty, and prints how
+// to point WeChat DevTools at it.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runEmulator } from './emulator.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const emu = await runEmulator(['--dev', '--seed', ...args]);
+const emu = await runEmulator(['--dev', '--timers', '--seed', ...args]);
 if (emu) {
   console.log(`
 WeChat DevTools:
