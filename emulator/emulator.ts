@@ -13,6 +13,7 @@ import { createHttpFront, DevRoute, Gateway, HttpFrontOptions } from './http';
 import { RequestLog } from './request-log';
 import { DEFAULT_SEC_CHECK_WORDS } from './openapi/sec-check-words';
 import { projectRoot } from './paths';
+import { openStorage, EmulatorStorage } from './storage';
 
 export interface EmulatorOptions {
   /** 0 picks a free port. */
@@ -33,6 +34,8 @@ export interface EmulatorOptions {
   functionEnv?: Record<string, string>;
   /** Words that make security.msgSecCheck reject a text. */
   secCheckWords?: string[];
+  /** Size limit of one stored file (COS-style PUT and dev upload); default 50 MB. */
+  maxUploadBytes?: number;
   collections?: CollectionSpec[];
   /** Create a collection on first write instead of answering DATABASE_COLLECTION_NOT_EXIST. */
   autoCreateCollections?: boolean;
@@ -56,6 +59,7 @@ export interface RunningEmulator {
   db: EmulatorDatabase;
   runner: FunctionRunner | null;
   outbox: Outbox;
+  storage: EmulatorStorage;
   close(): Promise<void>;
 }
 
@@ -73,11 +77,21 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const outbox = new Outbox(dataDir ? path.join(dataDir, 'outbox.jsonl') : null);
   const openApi = createOpenApi({ outbox, secCheckWords: opts.secCheckWords ?? DEFAULT_SEC_CHECK_WORDS });
   const log = new RequestLog(dataDir ? path.join(dataDir, 'requests.jsonl') : null, opts.echo);
+  let storage: EmulatorStorage;
+  try {
+    storage = openStorage({ dataDir, envName, dev: !!opts.dev, log, maxFileBytes: opts.maxUploadBytes });
+  } catch (e) {
+    db.close();
+    outbox.close();
+    log.close();
+    throw e;
+  }
 
   // Read per request, so the runner's actions and the gateway can be added once it is up.
   const front: HttpFrontOptions = {
-    actions: { ...db.actions, ...openApi.actions },
+    actions: { ...db.actions, ...openApi.actions, ...storage.actions },
     resolveCaller: (token) => runner?.resolveCaller(token),
+    streamRoutes: storage.routes,
     log,
   };
   const server = createHttpFront(front);
@@ -93,6 +107,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     db.close();
     outbox.close();
     log.close();
+    storage.close();
   };
 
   let port: number;
@@ -122,6 +137,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     throw e;
   }
   const url = `http://${host}:${port}`;
+  storage.setBaseUrl(url);
   const adminUrl = `${url}/admin`;
   Object.assign(front.actions, runner?.actions ?? {});
   if (opts.dev) {
@@ -141,6 +157,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     db,
     runner,
     outbox,
+    storage,
     close: closeAll,
   };
 }

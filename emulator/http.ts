@@ -17,12 +17,19 @@ export interface GatewayAnswer {
 }
 export type Gateway = (fnName: string, body: unknown, headers: http.IncomingHttpHeaders) => Promise<GatewayAnswer>;
 export type DevRoute = (req: http.IncomingMessage, body: Buffer) => Promise<{ status: number; body: unknown }>;
+/** A route that reads its own body (large uploads stream past MAX_BODY) and writes its own answer. */
+export interface StreamRoute {
+  matches(method: string, pathname: string): boolean;
+  handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void>;
+}
 
 export interface HttpFrontOptions {
   actions: ActionTable;
   resolveCaller: (token: string) => Caller | undefined;
   gateway?: Gateway;
   devRoutes?: Record<string, DevRoute>;
+  /** Storage: the COS-style PUT/GET of objects and the dev upload. */
+  streamRoutes?: StreamRoute[];
   log: RequestLog;
 }
 
@@ -43,6 +50,8 @@ async function handle(opts: HttpFrontOptions, req: http.IncomingMessage, res: ht
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const started = performance.now();
   if (req.method === 'POST' && url.pathname === '/admin') return handleAdmin(opts, req, res, url, started);
+  const stream = opts.streamRoutes?.find((r) => r.matches(req.method ?? 'GET', url.pathname));
+  if (stream) return stream.handle(req, res, url);
   if (url.pathname.startsWith('/functions/')) {
     let name: string;
     try {

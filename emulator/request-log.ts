@@ -4,9 +4,11 @@ import fs from 'node:fs';
 export interface LogEntry {
   at: string;
   requestId: string;
-  kind: 'admin' | 'gateway' | 'dev';
+  kind: 'admin' | 'gateway' | 'dev' | 'storage';
   action?: string;
   collection?: string;
+  /** Cloud path of a storage request (the COS-style PUT/GET, the dev upload). */
+  path?: string;
   fn?: string;
   openid?: string;
   ms: number;
@@ -35,7 +37,7 @@ export class RequestLog {
 }
 
 function formatEntry(e: LogEntry): string {
-  const what = e.kind === 'gateway' ? `fn ${e.fn}` : `${e.action ?? '?'}${e.collection ? ' ' + e.collection : ''}`;
+  const what = e.kind === 'gateway' ? `fn ${e.fn}` : `${e.action ?? '?'}${e.collection ? ' ' + e.collection : ''}${e.path ? ' ' + e.path : ''}`;
   const who = e.fn && e.kind !== 'gateway' ? ` from ${e.fn}` : '';
   const outcome = e.code ? ` -> ${e.code}${e.message ? ': ' + e.message : ''}` : '';
   return `${e.at.slice(11, 23)} ${e.kind.padEnd(7)} ${what}${who}${e.openid ? ` [${e.openid}]` : ''} ${e.ms.toFixed(1)}ms${outcome}`;
