@@ -2,15 +2,23 @@
 // comes from configuration (ADMIN_OPENIDS, BOOTSTRAP_COMMUNITY_ID) and is written to the profile by
 // `user.me` (docs/operations.md, "Bootstrapping the first admin").
 import { AppError, communitiesWithRole, hasRole, Role, RoleGrant } from '../core';
+import { Collections } from './collections';
 import type { ServerConfig } from './config';
-import type { Ctx } from './context';
+import type { Ctx, TxCtx } from './context';
+import { guardRead } from './transaction';
 import type { UserDoc } from './user-store';
 
-export async function requireRole(ctx: Ctx, role: Role, communityId: string): Promise<UserDoc> {
+/**
+ * The caller holds `role` in `communityId`. Inside a state-changing action the grant is also
+ * guarded: the profile it was read from is written in the same transaction, so a revoke that
+ * commits before we do makes our commit conflict and the retry re-checks (write skew, ADR 0002).
+ */
+export async function requireRole(ctx: Ctx | TxCtx, role: Role, communityId: string): Promise<UserDoc> {
   const user = await ctx.user();
   if (!user || !hasRole(user.roles, role, communityId)) {
     throw new AppError('permission-denied', `requires role ${role} in community ${communityId}`, { reason: 'role.missing' });
   }
+  if ('tx' in ctx) await guardRead(ctx.tx, Collections.users, ctx.openid);
   return user;
 }
 

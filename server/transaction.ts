@@ -1,4 +1,5 @@
 // Transactions that survive races, and the compare-and-set every lifecycle transition uses.
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../core';
 import { appendAudit, AuditEntry } from './audit';
 import { Db, DocData, isDuplicateKeyError, isTransactionConflict, StoredDoc, Tx } from './db';
@@ -39,6 +40,21 @@ export function isRetryable(e: unknown): boolean {
 function backoffMs(attempt: number): number {
   const cap = Math.min(200, 5 * 2 ** attempt);
   return Math.floor(cap / 2 + Math.random() * (cap / 2));
+}
+
+/** The field guardRead() changes; no reader should give it meaning. */
+export const GUARD_FIELD = 'txGuard';
+
+/**
+ * Makes a decision that rests on a document this transaction only READ safe against a concurrent
+ * change of that document. CloudBase transactions run under snapshot isolation, where only written
+ * documents conflict (ADR 0002): a permission or limit read here could be revoked and committed by
+ * someone else before we commit, and our commit would still succeed (write skew). Writing the
+ * document turns that into a conflict, so runTx re-runs the transaction against the new state.
+ * The value is fresh every time because a write that changes nothing may not count as a write.
+ */
+export async function guardRead(tx: Tx, collection: string, id: string): Promise<void> {
+  await tx.collection(collection).doc(id).update({ data: { [GUARD_FIELD]: randomUUID() } });
 }
 
 export interface CompareAndSetInput {

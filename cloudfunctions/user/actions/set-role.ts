@@ -6,8 +6,9 @@ import { readUser } from '../../../server/user-store';
 import { roleCommunityIds, toProfile } from '../profile';
 
 // A community admin grants a role in a community they administer. Runs in the kernel's
-// transaction: the caller's admin grant, the target's roles and the audit entry are read and
-// written together, so a concurrent revoke or grant cannot interleave.
+// transaction: the target's roles and the audit entry are written together, and requireRole
+// guards the caller's admin grant (it writes the caller's profile), because under snapshot
+// isolation a grant that is only read could be revoked meanwhile and the commit would still pass.
 export async function setRole(input: SetRoleInput, ctx: TxCtx): Promise<UserProfile> {
   const communityId = input.communityId ?? (await onlyAdministeredCommunity(ctx));
   await requireRole(ctx, 'community-admin', communityId);
