@@ -1,6 +1,6 @@
 // A function's contract: its actions with zod input/output schemas and whether they change state.
 // Server actions and client services are both typed from it, so the two sides cannot drift.
-import { z } from 'zod';
+import { z } from './zod-setup';
 
 export interface ActionSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, M extends boolean = boolean> {
   input: I;

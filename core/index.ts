@@ -1,4 +1,5 @@
-// The isomorphic core: pure, side-effect free (apart from registering dayjs's utc plugin).
+// The isomorphic core: pure, side-effect free apart from registering dayjs's utc plugin and setting
+// zod to jitless (zod-setup.ts says why).
 export * from './errors';
 export * from './contract';
 export * from './roles';

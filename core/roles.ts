@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-setup';
 
 // Every role except resident is granted for one community; a user may hold several grants.
 // Resident is the default for every profile; a 'resident' grant in a community means the

@@ -2,7 +2,7 @@
 // 'YYYY-MM-DD' strings named …On and always mean the day in China, whatever the host's TZ.
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
-import { z } from 'zod';
+import { z } from './zod-setup';
 
 dayjs.extend(utc);
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-setup';
 import { defineContract } from './contract';
 import { CommunityId, Role, RoleGrant } from './roles';
 

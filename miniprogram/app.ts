@@ -1,10 +1,9 @@
-// First: the mini-program runtime forbids eval/new Function, so zod must run jitless before any parse.
-import { configureZod } from './core/index';
+// The mini-program runtime forbids eval/new Function: zod must never JIT. That is settled inside the
+// core bundle (core/zod-setup.ts) before any schema is constructed; a call here would be too late,
+// because imports are evaluated, and the contracts' schemas built, before this file's first line.
 import { initCloud } from './services/platform';
 import { me } from './services/user';
 import { toAppError } from './services/errors';
-
-configureZod();
 
 App<IAppOption>({
   globalData: { roles: [], elderMode: false },
