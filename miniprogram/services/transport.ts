@@ -17,21 +17,46 @@ function errMsgOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Cloud failures never carry an envelope: classify by errMsg (codes like -404011 are in the text). */
+/**
+ * The platform's error code: the errCode field when the failure has one, else the first code in
+ * errMsg. The platform writes its code before the function's own error text (`errCode: -504002
+ * functions execute fail | errMsg: <the function's message>`), so the first one is the platform's.
+ */
+function platformCode(err: unknown, msg: string): number | undefined {
+  const field = err && typeof err === 'object' ? (err as { errCode?: unknown }).errCode : undefined;
+  // Only six-digit platform codes: a generic -1 says nothing (a dropped network can carry it).
+  if (typeof field === 'number' && field <= -100000) return field;
+  const m = /(?:^|[^\d])(-\d{6})(?!\d)/.exec(msg);
+  return m ? Number(m[1]) : undefined;
+}
+
+const timeout = (msg: string) => new AppError('internal', msg, { reason: CLIENT_REASONS.timeout }, true);
+const network = (msg: string) => new AppError('internal', msg, { reason: CLIENT_REASONS.network }, true);
+const notFound = (msg: string) => new AppError('not-found', msg, { reason: 'client.function_not_found' });
+const unauthenticated = (msg: string) => new AppError('unauthenticated', msg, { reason: 'client.cloud' });
+// The function itself crashed or the platform refused: re-sending will not help.
+const crashed = (msg: string) => new AppError('internal', msg, { reason: 'client.cloud' });
+
+/**
+ * Cloud failures never carry an envelope. Classified by the platform's code when there is one:
+ * the text after it may be the crashed function's own message, whose words ("timeout", "not
+ * found") say nothing about the call. Only a failure without any code is classified by its text.
+ */
 export function cloudFailure(err: unknown): AppError {
   const msg = errMsgOf(err);
-  if (/timeout|timed out|-504003/i.test(msg)) {
-    return new AppError('internal', msg, { reason: CLIENT_REASONS.timeout }, true);
+  const code = platformCode(err, msg);
+  if (code !== undefined) {
+    if (code === -504003) return timeout(msg);
+    if (code === -501001) return network(msg);
+    if (code === -404011 || code === -501000) return notFound(msg);
+    if (code <= -401000 && code > -402000) return unauthenticated(msg);
+    return crashed(msg);
   }
-  if (/network|request:fail|-501001/i.test(msg)) {
-    return new AppError('internal', msg, { reason: CLIENT_REASONS.network }, true);
-  }
-  if (/not found|not be found|-404011|-501000/i.test(msg)) {
-    return new AppError('not-found', msg, { reason: 'client.function_not_found' });
-  }
-  if (/-401|auth/i.test(msg)) return new AppError('unauthenticated', msg, { reason: 'client.cloud' });
-  // The function itself crashed or the platform refused: re-sending will not help.
-  return new AppError('internal', msg, { reason: 'client.cloud' });
+  if (/timeout|timed out/i.test(msg)) return timeout(msg);
+  if (/network|request:fail/i.test(msg)) return network(msg);
+  if (/not found|not be found/i.test(msg)) return notFound(msg);
+  if (/auth/i.test(msg)) return unauthenticated(msg);
+  return crashed(msg);
 }
 
 export const sendCloud: Send = async (fn, body) => {

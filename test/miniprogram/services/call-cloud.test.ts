@@ -61,3 +61,28 @@ test('a result that is not an envelope is internal', async () => {
   const e = await failure(call('user', 'me'));
   expect(e.code).toBe('internal');
 });
+
+// A crashed function's own error text follows the platform's code in errMsg; words in it
+// ("timeout", "not found", "network") must not decide how the call is classified.
+test.each([
+  ["TypeError: Cannot read properties of undefined (reading 'timeout')"],
+  ['Error: config file not found'],
+  ['Error: network interface eth0 missing'],
+])('a crashed function whose own message says %p → internal, not retried', async (own) => {
+  const { calls } = fakeCloud({ reject: `cloud.callFunction:fail errCode: -504002 functions execute fail | errMsg: ${own}` });
+  const e = await failure(call('user', 'me'));
+  expect(calls).toHaveLength(1);
+  expect(e.code).toBe('internal');
+  expect(e.details?.reason).toBe('client.cloud');
+  expect(e.retryable).toBe(false);
+});
+
+test('a generic errCode -1 on a dropped connection is still a retried network failure', async () => {
+  const fn = jest.fn(async () => {
+    if (fn.mock.calls.length === 1) throw { errCode: -1, errMsg: 'cloud.callFunction:fail request:fail' };
+    return { result: ok(1), errMsg: 'cloud.callFunction:ok', requestID: 'test' };
+  });
+  (wx.cloud as any).callFunction = fn;
+  await expect(call('user', 'me')).resolves.toBe(1);
+  expect(fn).toHaveBeenCalledTimes(2);
+});
