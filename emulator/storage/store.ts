@@ -93,7 +93,9 @@ export class FileStore {
   /** False when there was nothing to delete. */
   delete(cloudPath: string): boolean {
     const gone = this.db.prepare('DELETE FROM files WHERE path = ?').run(cloudPath).changes > 0;
-    fs.rmSync(this.diskPath(cloudPath), { force: true });
+    const file = this.diskPath(cloudPath);
+    fs.rmSync(file, { force: true });
+    this.pruneEmptyFolders(path.dirname(file));
     return gone;
   }
 
@@ -121,6 +123,18 @@ export class FileStore {
     const p = path.resolve(this.root, cloudPath);
     if (!p.startsWith(this.root + path.sep)) throw new WireError('INVALID_PARAM', `path escapes the storage root: ${cloudPath}`);
     return p;
+  }
+
+  /** COS has no folders: once a folder's last file is gone, so is the folder (else it would block a file of that name). */
+  private pruneEmptyFolders(dir: string): void {
+    while (dir.startsWith(this.root + path.sep)) {
+      try {
+        fs.rmdirSync(dir);
+      } catch {
+        return; // not empty (or already gone): stop climbing
+      }
+      dir = path.dirname(dir);
+    }
   }
 
   private place(tmp: string, cloudPath: string): void {

@@ -1,5 +1,7 @@
 // Storage through unmodified @cloudbase/node-sdk, and the HTTP side that stands in for COS.
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { RunningEmulator } from '../../../emulator/emulator';
 import { startEmulator } from '../../../emulator/emulator';
 import { nodeSdk } from '../db/helpers';
@@ -53,6 +55,9 @@ describe('storage with node-sdk', () => {
       { fileID, code: 'STORAGE_FILE_NONEXIST', message: 'file not found: docs/note.txt' },
       expect.objectContaining({ fileID: 'not-a-file-id', code: 'INVALID_PARAM' }),
     ]);
+    // The emptied folder goes too, so a file may now be called "docs".
+    expect(fs.existsSync(path.join(emu.storage.store.root, 'docs'))).toBe(false);
+    await app.uploadFile({ cloudPath: 'docs', fileContent: BYTES });
     const after = await app.getTempFileURL({ fileList: [fileID] });
     expect(after.fileList[0]).toMatchObject({ fileID, code: 'STORAGE_FILE_NONEXIST', tempFileURL: '' });
     await expect(app.downloadFile({ fileID })).rejects.toMatchObject({ code: 'STORAGE_FILE_NONEXIST' });
