@@ -10,7 +10,10 @@ import type { ActionName, Contract, InputOf, OutputOf } from '../core/index';
 export interface CallOptions {
   /** The contract's input schema: a bad input fails here, before a round trip. */
   schema?: InputSchema;
-  /** Pass the same id to make a user-initiated "retry" the same logical call as the first try. */
+  /**
+   * Pass the same id to make a user-initiated "retry" the same logical call as the first try; after a
+   * failure of unknown outcome the thrown AppError carries the id that was used (`requestId`).
+   */
   requestId?: string;
   retries?: number;
   retryDelayMs?: number;
@@ -51,7 +54,9 @@ export async function call<T>(fn: string, action: string, input: unknown = {}, o
         await sleep(delay * (attempt + 1));
         continue;
       }
-      throw toAppError(err);
+      const e = toAppError(err);
+      // Outcome unknown: hand the requestId to the page so its own retry stays the same call.
+      throw e.retryable ? new AppError(e.code, e.message, e.details, true, requestId) : e;
     }
     return unwrap<T>(fn, body);
   }

@@ -30,13 +30,20 @@ export class AppError extends Error {
   readonly details: ClientErrorDetails | undefined;
   /** True only for transport failures: the same call may be sent again with the same requestId. */
   readonly retryable: boolean;
+  /**
+   * Set by call() when the outcome is unknown (a retryable failure that outlived its retries): the
+   * function may have applied the change and only the answer was lost. A page that offers "retry"
+   * passes it back as `requestId`, so the retry is the same logical call and cannot apply twice.
+   */
+  readonly requestId: string | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: ClientErrorDetails, retryable = false) {
+  constructor(code: ErrorCode, message: string, details?: ClientErrorDetails, retryable = false, requestId?: string) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.details = details;
     this.retryable = retryable;
+    this.requestId = requestId;
   }
 }
 

@@ -129,3 +129,20 @@ test('input failing the contract schema is refused before any request', async ()
   await call('user', 'setRole', { n: 1 }, { schema });
   expect((fn.mock.calls[0][0] as any).data.input).toEqual({ n: 1, defaulted: true }); // parsed value is sent
 });
+
+// The first call may have landed (only its answer was lost). A page's "retry" button must send the
+// same requestId, or a state change that did land is applied a second time; the error tells it which.
+test('a failure of unknown outcome carries its requestId, so a page retry is the same logical call', async () => {
+  const { calls } = fakeRequest({ fail: 'request:fail timeout' }, { status: 200, body: ok(7) });
+  const e = await failure(call('user', 'setRole', { x: 1 }, { retries: 0 }));
+  expect(e.requestId).toBe((calls[0].data as any).requestId);
+  await expect(call('user', 'setRole', { x: 1 }, { retries: 0, requestId: e.requestId })).resolves.toBe(7);
+  expect((calls[1].data as any).requestId).toBe((calls[0].data as any).requestId);
+});
+
+test('a definitive answer carries no requestId: fixing the input and trying again is a new call', async () => {
+  fakeRequest({ status: 200, body: { ok: false, error: { code: 'failed-precondition', message: 'no' } } });
+  const e = await failure(call('user', 'setRole', { x: 1 }, { retries: 0 }));
+  expect(e.code).toBe('failed-precondition');
+  expect(e.requestId).toBeUndefined();
+});
