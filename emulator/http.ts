@@ -86,7 +86,8 @@ async function handle(opts: HttpFrontOptions, req: http.IncomingMessage, res: ht
     }
     opts.log.write({
       at: new Date().toISOString(),
-      requestId: String((body as { requestId?: unknown })?.requestId ?? ''),
+      // Hostile bodies send any JSON here ({"toString":""} made String() throw): log strings only.
+      requestId: typeof (body as { requestId?: unknown })?.requestId === 'string' ? (body as { requestId: string }).requestId : '',
       kind: 'gateway',
       fn: name,
       action: typeof (body as { action?: unknown })?.action === 'string' ? (body as { action: string }).action : undefined,

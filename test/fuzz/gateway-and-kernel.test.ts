@@ -74,6 +74,8 @@ describe('dev gateway under hostile requests', () => {
         examples: [
           [Object.assign({ fnPath: '%E0%A4%A', body: '{}' }, { [fc.toStringMethod]: () => 'bad escape' })],
           [Object.assign({ fnPath: 'user', openid: 'a b', body: '{"action":"me","input":{}}' }, { [fc.toStringMethod]: () => 'odd openid' })],
+          // A requestId whose toString is not a function made the request log's String() throw.
+          [Object.assign({ fnPath: 'user', openid: 'abc', body: '{"action":"me","requestId":{"toString":""}}' }, { [fc.toStringMethod]: () => 'toString not callable' })],
         ],
       },
     );
