@@ -19,6 +19,19 @@ export function getDb(): Db {
   return database as Db;
 }
 
+/** One WeChat open API call, as wx-server-sdk exposes it: camelCase params in, camelCase result out. */
+export type OpenApiCall = (params: Record<string, unknown>) => Promise<unknown>;
+
+/**
+ * `cloud.openapi` (wx.openApi, wire reference §4.10), e.g. `getOpenApi().security.msgSecCheck`.
+ * Results are `unknown` on purpose: server/openapi.ts checks what comes back. Works only inside a
+ * function invocation (the platform authorises the call with the invocation's WX_API_TOKEN).
+ */
+export function getOpenApi(): Record<string, Record<string, OpenApiCall>> {
+  ensureInit();
+  return cloud.openapi as Record<string, Record<string, OpenApiCall>>;
+}
+
 export interface WxIdentity {
   openid: string;
   appid: string;
