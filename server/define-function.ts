@@ -1,5 +1,7 @@
 // The kernel every cloud function is built on: event validation, identity, context, errors as
-// data, idempotent state changes. One request, end to end: DESIGN.md §3.
+// data, idempotent state changes. One request, end to end: DESIGN.md §3. Timer-triggered
+// invocations (options.timers) go through the same entry point and error handling; who may send
+// a timer event and what a firing guarantees: server/timers.ts.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
@@ -15,12 +17,13 @@ import {
   RequestId,
 } from '../core';
 import { appendAudit } from './audit';
-import { getDb, getWxIdentity, WxIdentity } from './cloud';
+import { getDb, getWxIdentity } from './cloud';
 import { loadConfig, ServerConfig } from './config';
-import type { Ctx, TxCtx } from './context';
+import type { Ctx, TimerHandlers, TxCtx } from './context';
 import type { Db } from './db';
 import { idempotencyKey, inputHash, readRecord, writeRecord } from './idempotency';
 import { createLogger, describeError, Logger, LogSink } from './log';
+import { DEFAULT_TIMER_LEASE_MS, InvocationSource, isTimerInvocation, isTriggerShaped, runTimerEvent, TRIGGER_NAME } from './timers';
 import { runTx } from './transaction';
 import { readUser, UserDoc } from './user-store';
 import { withWxEnv, WxEnvIdentity } from './wx-env';
@@ -37,8 +40,19 @@ export interface FunctionOptions {
   logSink?: LogSink;
   /** Defaults to the wx-server-sdk database (server/cloud.ts). */
   db?: () => Db;
+  /**
+   * Timer-triggered handlers by trigger name, as in config.json `triggers[].name`. A timer event
+   * from the platform runs the named handler with a TimerCtx (no caller); see server/timers.ts.
+   */
+  timers?: TimerHandlers;
+  /**
+   * How long a firing's claim keeps a re-delivery of the same firing from running it again while
+   * the first run may still be alive (default 900 s, CloudBase's longest time limit; server/timers.ts).
+   */
+  timerLeaseMs?: number;
 }
 
+/** invoke()'s caller: `{openid}` for a client; `{openid: '', trigger: 'timer'}` for a timer firing. */
 export interface InvokeOptions extends WxEnvIdentity {
   now?: () => number;
 }
@@ -46,7 +60,7 @@ export interface InvokeOptions extends WxEnvIdentity {
 export interface DefinedFunction {
   /** The CloudBase entry point: exports.main = main. */
   main(event: unknown, context?: unknown): Promise<Envelope<unknown>>;
-  /** In-process call as `openid`, through getWXContext() exactly as in production. */
+  /** In-process call as `openid` (or as the platform's timer), through getWXContext() exactly as in production. */
   invoke(event: unknown, as: InvokeOptions): Promise<Envelope<unknown>>;
 }
 
@@ -57,23 +71,40 @@ export function defineFunction<C extends Contract>(contract: C, handlers: Handle
   const defaultNow = options.now ?? (() => Date.now());
   const baseLog = createLogger(options.logSink, { fn: contract.name });
   const database = options.db ?? getDb;
+  const timers: TimerHandlers = options.timers ?? {};
+  for (const name of Object.keys(timers)) {
+    // config.json refuses such a name, so no firing could ever reach this handler: a typo.
+    if (!TRIGGER_NAME.test(name)) throw new Error(`defineFunction(${contract.name}): '${name}' is not a valid trigger name`);
+  }
+  const timerLeaseMs = options.timerLeaseMs ?? DEFAULT_TIMER_LEASE_MS;
 
   // Everything up to reading the identity is synchronous: invoke() relies on it (wx-env.ts).
   function handle(event: unknown, now: () => number): Promise<Envelope<unknown>> {
     const identity = getWxIdentity();
+    // Set by the platform for a timer firing; the SDKs switch on it too (server/timers.ts).
+    const source: InvocationSource = { identity, triggerSrc: process.env.TRIGGER_SRC ?? '' };
     const ref = randomUUID().slice(0, 8);
-    return run(event, identity, now, ref).catch((e: unknown) => {
+    return run(event, source, now, ref).catch((e: unknown) => {
       if (e instanceof AppError) return { ok: false as const, error: e.toBody() };
       baseLog.error('unhandled error', { ref, openid: identity.openid, ...describeError(e) });
       return { ok: false as const, error: { code: 'internal' as const, message: `internal error (ref ${ref})` } };
     });
   }
 
-  async function run(event: unknown, identity: WxIdentity, now: () => number, ref: string): Promise<Envelope<unknown>> {
+  async function run(event: unknown, source: InvocationSource, now: () => number, ref: string): Promise<Envelope<unknown>> {
     if (typeof event !== 'object' || event === null || Array.isArray(event)) {
       throw invalid('the request must be an object {action, input, requestId?}', 'request.malformed');
     }
     const ev = event as Record<string, unknown>;
+    if (isTriggerShaped(ev)) {
+      if (!isTimerInvocation(source)) {
+        throw new AppError('permission-denied', 'only the platform timer may send a timer event', { reason: 'timer.not_a_timer_call' });
+      }
+      const config = loadConfig();
+      const log = baseLog.child({ ref });
+      return { ok: true, data: await runTimerEvent(ev, { fn: contract.name, handlers: timers, db: database(), config, log, now, leaseMs: timerLeaseMs }) };
+    }
+    const identity = source.identity;
     const action = ev.action;
     if (typeof action !== 'string' || !Object.hasOwn(contract.actions, action) || !Object.hasOwn(handlers, action)) {
       const shown = typeof action === 'string' ? `'${action.slice(0, MAX_ECHO)}'` : typeof action;
