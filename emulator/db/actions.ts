@@ -9,6 +9,7 @@ import { aggregator, CONTEXT } from './mingo-env';
 import { applyModifier, isOperatorUpdate, validateModifier } from './update';
 import { CollectionState, SqliteStore, validCollectionName } from './sqlite-store';
 import { mongoSort } from './sort';
+import { checkPipeline } from './stage-check';
 import { Transaction, Transactions } from './transactions';
 import { OpType } from 'mingo/core';
 
@@ -156,6 +157,7 @@ export function createActions(d: ActionDeps): ActionTable {
         if (!CONTEXT.getOperator(OpType.PIPELINE, st.stageKey)) throw new WireError('DATABASE_INVALID_OPERRATOR', `unknown aggregation stage ${st.stageKey}`);
         return { [st.stageKey]: decodeWire(st.stageValue, `stages[${i}].stageValue`, now) } as Record<string, unknown>;
       });
+      checkPipeline(pipeline);
       const hasLimit = pipeline.some((st) => '$limit' in st);
       // A leading $match goes through the planner (index + early re-check) instead of a full scan.
       let source: Doc[];
@@ -169,6 +171,9 @@ export function createActions(d: ActionDeps): ActionTable {
       } catch (e) {
         if (e instanceof WireError) throw e;
         const msg = (e as Error).message;
+        // A crash inside mingo on a shape checkPipeline let through: a caller's mistake, not ours,
+        // but mingo's TypeError text means nothing to the caller.
+        if (e instanceof TypeError || e instanceof RangeError) throw new WireError('INVALID_PARAM', 'aggregate failed: a stage value has a shape the stage does not accept');
         throw new WireError(/unknown|unregistered|not registered|invalid/i.test(msg) ? 'DATABASE_INVALID_OPERRATOR' : 'DATABASE_REQUEST_FAILED', `aggregate failed: ${msg}`);
       }
       if (!hasLimit) out = out.slice(0, AGGREGATE_DEFAULT_LIMIT);

@@ -26,6 +26,8 @@ const ACTION_EXAMPLES: Array<[AdminCase]> = [
   json({ action: 'database.insertDocument', collectionName: TARGET, data: [deep(2_000)] }), // was SYS_ERR (SQLite JSON depth)
   json({ action: 'database.modifyDocument', collectionName: TARGET, query: '{}', multi: true, data: JSON.stringify({ $set: { [Array(1_500).fill('a').join('.')]: 1 } }) }), // was SYS_ERR
   json({ action: 'database.insertDocument', collectionName: TARGET, data: ['{"a":{"__proto__":{"x":1}}}'] }), // was acknowledged, field dropped
+  json({ action: 'database.aggregateDocuments', collectionName: TARGET, stages: [{ stageKey: '$lookup', stageValue: 'null' }] }), // was mingo's TypeError as the message
+  json({ action: 'database.aggregateDocuments', collectionName: TARGET, stages: [{ stageKey: '$facet', stageValue: '{"a":[1]}' }] }),
 ];
 const part = (name: string, value: string, type?: string) =>
   `--b\r\nContent-Disposition: form-data; name="${name}"${type === 'file' ? '; filename="f"' : ''}\r\n${type && type !== 'file' ? `Content-Type: ${type}\r\n` : ''}\r\n${value}\r\n`;

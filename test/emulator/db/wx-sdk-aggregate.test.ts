@@ -188,3 +188,19 @@ test('an unknown expression operator or accumulator is refused; aggregate on a m
   await expect(orders().group({ _id: '$cat', x: { $bogusAcc: '$amt' } }).end()).rejects.toMatchObject(bad);
   await expect(db.collection('a_nope').aggregate().match({}).end()).rejects.toMatchObject({ errCode: -1, code: 'DATABASE_COLLECTION_NOT_EXIST' });
 });
+
+test('a stage value of the wrong shape is refused with INVALID_PARAM naming the stage, not an engine crash', async () => {
+  const refused = (stage: RegExp) => ({ errCode: -1, code: 'INVALID_PARAM', errMsg: expect.stringMatching(stage) });
+  await expect(orders().lookup({ from: 'a_users' }).end()).rejects.toMatchObject(refused(/stages\[0\] \$lookup/));
+  await expect(orders().match({}).limit(0).end()).rejects.toMatchObject(refused(/stages\[1\] \$limit must be an integer ≥ 1/));
+  await expect(orders().group({ total: $.sum('$amt') }).end()).rejects.toMatchObject(refused(/\$group must be \{_id/));
+  await expect(orders().unwind('items').end()).rejects.toMatchObject(refused(/\$unwind/));
+  await expect(orders().count('').end()).rejects.toMatchObject(refused(/\$count/));
+  // A sub-pipeline is checked too, with its path.
+  await expect(orders().lookup({ from: 'a_users', let: {}, pipeline: [{ $limit: 'x' }], as: 'u' }).end()).rejects.toMatchObject(
+    refused(/stages\[0\]\.\$lookup\.pipeline\[0\] \$limit/),
+  );
+  // The well-formed versions of the same stages still run.
+  const ok = await orders().lookup({ from: 'a_users', localField: 'uid', foreignField: '_id', as: 'u' }).unwind('$items').count('n').end();
+  expect(ok.list).toEqual([{ n: 3 }]);
+});
