@@ -29,6 +29,12 @@ export interface TxCtx extends Ctx {
   tx: Tx;
   /** Appends to the audit log in this transaction, as the caller, now. */
   audit(entry: Omit<AuditInput, 'actor' | 'at' | 'requestId'>): Promise<AuditEntry>;
+  /**
+   * Schedules an effect outside the database (a subscribe message, a log line for operators) for
+   * after this transaction commits. It runs once, only for the attempt that committed, never on a
+   * replay; its failure is logged and does not change the answer. `label` names it in the log.
+   */
+  afterCommit(label: string, effect: () => Promise<unknown> | unknown): void;
 }
 
 /**

@@ -162,9 +162,13 @@ export function defineFunction<C extends Contract>(contract: C, handlers: Handle
   ): Promise<unknown> {
     const key = idempotencyKey(base.fn, base.action, base.openid, requestId);
     const hash = inputHash(input);
+    // Effects outside the database (messages) wait for the commit: the handler may run several
+    // times (runTx retries) and may still be rolled back. Only the committed attempt's list runs.
+    let effects: AfterCommit[] = [];
     const outcome = await runTx(
       db,
       async (tx, attempt) => {
+        effects = [];
         const prior = await readRecord(tx, key);
         if (prior) return { replayed: true as const, prior };
         if (attempt > 1) log.info('transaction retried', { attempt });
@@ -174,6 +178,9 @@ export function defineFunction<C extends Contract>(contract: C, handlers: Handle
           tx,
           user: memo(() => readUser(tx, base.openid)),
           audit: (entry) => appendAudit(tx, { ...entry, actor: base.openid, at: base.now(), requestId }),
+          afterCommit: (label, effect) => {
+            effects.push({ label, effect });
+          },
         };
         const data = parseOutput(await handler(input, ctx));
         await writeRecord(tx, key, {
@@ -189,7 +196,10 @@ export function defineFunction<C extends Contract>(contract: C, handlers: Handle
       },
       { maxAttempts: config.TX_MAX_ATTEMPTS },
     );
-    if (!outcome.replayed) return outcome.data;
+    if (!outcome.replayed) {
+      await runEffects(effects, log);
+      return outcome.data;
+    }
     if (outcome.prior.inputHash !== hash) {
       throw invalid('this requestId was already used for a different request', 'request.request_id_reused');
     }
@@ -201,6 +211,26 @@ export function defineFunction<C extends Contract>(contract: C, handlers: Handle
     main: (event) => handle(event, defaultNow),
     invoke: (event, as) => withWxEnv(as, () => handle(event, as.now ?? defaultNow)),
   };
+}
+
+interface AfterCommit {
+  label: string;
+  effect: () => Promise<unknown> | unknown;
+}
+
+/**
+ * Runs the committed attempt's effects in order. The state change has happened: a failing effect
+ * is logged and never turns the answer into an error (the caller's retry would only replay).
+ * At most once: a replay does not run them again, and a crash between commit and effect loses it.
+ */
+async function runEffects(effects: AfterCommit[], log: Logger): Promise<void> {
+  for (const { label, effect } of effects) {
+    try {
+      await effect();
+    } catch (e) {
+      log.error('after-commit effect failed', { effect: label, ...describeError(e) });
+    }
+  }
 }
 
 function invalid(message: string, reason: string, issues?: ErrorIssue[]): AppError {

@@ -1,6 +1,6 @@
 // The kernel through invoke(): real wx-server-sdk against the emulator from globalSetup.
 import { db, ensureCollection, uniq } from './fixtures/db';
-import { COUNTERS, kernel, logLines } from './fixtures/kernel-function';
+import { COUNTERS, effectsRun, kernel, logLines } from './fixtures/kernel-function';
 
 const NOW = 1_700_000_000_000;
 const as = (openid: string) => ({ openid, now: () => NOW });
@@ -205,5 +205,51 @@ describe('idempotency by requestId', () => {
     const entries = (await db().collection('audit_log').where({ subject: `${COUNTERS}/${c}` }).get()).data;
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ actor: 'alice', at: NOW, requestId: rid, action: 'kernel.increment', after: { value: 1 } });
+  });
+});
+
+describe('after-commit effects', () => {
+  const inc = (counterId: string, requestId: string, extra: Record<string, unknown> = {}) => ({
+    action: 'increment',
+    input: { counterId, notify: 'ok', ...extra },
+    requestId,
+  });
+  const ran = (rid: string) => effectsRun.filter((e) => e.startsWith(`${rid}:`));
+
+  test('run once after the commit with the committed state, and not again on a replay', async () => {
+    const c = uniq('fx');
+    const rid = uniq('rid');
+    await kernel.invoke(inc(c, rid), as('alice'));
+    await kernel.invoke(inc(c, rid), as('alice'));
+    expect(ran(rid)).toEqual([`${rid}:1`]);
+  });
+
+  test('do not run when the handler refuses or crashes after scheduling them', async () => {
+    const c = uniq('fx-fail');
+    const app = uniq('rid');
+    const crash = uniq('rid');
+    expect((await kernel.invoke(inc(c, app, { fail: 'app' }), as('alice'))).ok).toBe(false);
+    expect((await kernel.invoke(inc(c, crash, { fail: 'crash' }), as('alice'))).ok).toBe(false);
+    expect(ran(app)).toEqual([]);
+    expect(ran(crash)).toEqual([]);
+  });
+
+  test('under conflict retries only the committed attempt runs its effects', async () => {
+    const c = uniq('fx-race');
+    const rids = Array.from({ length: 6 }, () => uniq('rid'));
+    const results = await Promise.all(rids.map((rid) => kernel.invoke(inc(c, rid), as('alice'))));
+    rids.forEach((rid, i) => {
+      const value = (results[i] as { ok: true; data: { value: number } }).data.value;
+      expect(ran(rid)).toEqual([`${rid}:${value}`]);
+    });
+  });
+
+  test('a failing effect is logged and does not turn the committed change into an error', async () => {
+    const c = uniq('fx-throw');
+    const rid = uniq('rid');
+    const res = await kernel.invoke(inc(c, rid, { notify: 'throw' }), as('alice'));
+    expect(res).toEqual({ ok: true, data: { counterId: c, value: 1 } });
+    expect(await counter(c)).toBe(1);
+    expect(logLines.some(({ level, line }) => level === 'error' && line.message === 'after-commit effect failed' && line.effect === 'test.notify' && line.requestId === rid)).toBe(true);
   });
 });
