@@ -151,8 +151,9 @@ const STATES: readonly string[] = ['developer', 'trial', 'formal'];
  * Sends a subscribe message. Never throws: a user who did not subscribe is normal, and a message
  * that cannot be sent must not undo the business action that triggered it. Failures are logged.
  *
- * Inside a state-changing action the handler runs in a transaction that may be retried, and a
- * retry sends again: send after the last operation that can conflict, or from a later step.
+ * Inside a state-changing action the handler runs in a transaction that may be retried or rolled
+ * back: schedule the send with `ctx.afterCommit('notify.x', () => sendSubscribeMessage(…))` so it
+ * goes once, for the change that committed.
  */
 export async function sendSubscribeMessage(msg: SubscribeMessage, ctx: { log: Logger } = { log: defaultLog() }): Promise<SendResult> {
   const log = ctx.log;
