@@ -1,5 +1,5 @@
 // Command line of the local CloudBase emulator (contract relied on by other tools):
-//   npm run emulator -- --port <port> --data <dir> [--reset] [--seed] [--dev] [--timers] [--pool N] [--sec-words file]
+//   npm run emulator -- --port <port> --data <dir> [--reset] [--seed] [--dev] [--timers] [--pool N] [--sec-words file] [--max-upload MB]
 // runs in the foreground, serves the admin endpoint at http://127.0.0.1:<port>/admin, prints the URLs
 // when ready and stops cleanly on SIGTERM / SIGINT.
 import fs from 'node:fs';
@@ -21,6 +21,7 @@ const USAGE = `Usage: emulator [options]
   --timers           fire the functions' config.json timer triggers on schedule (cron in China time, UTC+8)
   --pool <n>         warm function workers (default: number of cores; 0: no function runner)
   --sec-words <file> words (one per line) that security.msgSecCheck rejects
+  --max-upload <MB>  largest file storage accepts, in MB (default 50)
   --auto-create      create collections on first write
   --propagate-openid give a function called by another function the caller's OPENID
   --quiet            do not print one line per request
@@ -40,6 +41,7 @@ export async function main(argv: string[]): Promise<RunningEmulator | undefined>
         timers: { type: 'boolean' },
         pool: { type: 'string' },
         'sec-words': { type: 'string' },
+        'max-upload': { type: 'string' },
         'auto-create': { type: 'boolean' },
         'propagate-openid': { type: 'boolean' },
         quiet: { type: 'boolean' },
@@ -56,6 +58,7 @@ export async function main(argv: string[]): Promise<RunningEmulator | undefined>
   }
   const port = parseInteger(args.port ?? String(DEFAULT_PORT), '--port', 0, 65535);
   const poolSize = args.pool === undefined ? undefined : parseInteger(args.pool, '--pool', 0, 64);
+  const maxUploadBytes = args['max-upload'] === undefined ? undefined : parseInteger(args['max-upload'], '--max-upload', 1, 1024) * 1024 * 1024;
   const dataDir = path.resolve(args.data ?? path.join(projectRoot(), '.emulator-data'));
   let secCheckWords: string[] | undefined;
   if (args['sec-words']) {
@@ -76,6 +79,7 @@ export async function main(argv: string[]): Promise<RunningEmulator | undefined>
       timers: !!args.timers,
       poolSize,
       secCheckWords,
+      maxUploadBytes,
       autoCreateCollections: !!args['auto-create'],
       propagateOpenIdToCallee: !!args['propagate-openid'],
       functionEnv: {

@@ -78,11 +78,37 @@ describe('emulator CLI', () => {
     expect(err).toMatch(/cannot use data directory/);
   });
 
+  test('--max-upload limits the size of a stored file', async () => {
+    const emu = await startCli(['--data', dataDir, '--dev', '--pool', '0', '--max-upload', '1']);
+    try {
+      const url = emu.adminUrl.replace(/\/admin$/, '');
+      const send = (bytes: number) => {
+        const fd = new FormData();
+        fd.append('cloudPath', `big-${bytes}.bin`);
+        fd.append('file', new Blob([Buffer.alloc(bytes, 1)]), 'f.bin');
+        return fetch(`${url}/dev/upload`, { method: 'POST', body: fd, headers: { 'x-wx-openid': 'resident-1' } });
+      };
+      expect((await send(1024 * 1024 - 1024)).status).toBe(200);
+      const big = await send(1024 * 1024 + 1);
+      expect(big.status).toBe(413);
+      expect(await big.json()).toMatchObject({ ok: false, error: { details: { reason: 'storage.too_large' } } });
+    } finally {
+      const stopped = exited(emu.child);
+      emu.child.kill('SIGTERM');
+      await stopped;
+    }
+  }, 30_000);
+
   test('rejects bad options with the usage', async () => {
     const child = spawn(process.execPath, [CLI, '--port', 'abc', '--pool', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
     expect(await exited(child)).toBe(1);
     expect(err).toMatch(/--port must be an integer/);
+    const child2 = spawn(process.execPath, [CLI, '--max-upload', '0', '--pool', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err2 = '';
+    child2.stderr!.on('data', (c: Buffer) => (err2 += c.toString()));
+    expect(await exited(child2)).toBe(1);
+    expect(err2).toMatch(/--max-upload must be an integer from 1 to 1024/);
   });
 });
