@@ -1,6 +1,7 @@
 // The isomorphic core: pure, side-effect free apart from registering dayjs's utc plugin and setting
 // zod to jitless (zod-setup.ts says why).
 export * from './errors';
+export * from './mask';
 export * from './contract';
 export * from './roles';
 export * from './time';

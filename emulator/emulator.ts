@@ -14,6 +14,7 @@ import { RequestLog } from './request-log';
 import { DEFAULT_SEC_CHECK_WORDS } from './openapi/sec-check-words';
 import { projectRoot } from './paths';
 import { openStorage, EmulatorStorage } from './storage';
+import { devKeyEnv } from './dev-keys';
 
 export interface EmulatorOptions {
   /** 0 picks a free port. */
@@ -30,7 +31,10 @@ export interface EmulatorOptions {
   /** Warm worker processes; default: number of cores. 0 disables the function runner. */
   poolSize?: number;
   envName?: string;
-  /** Environment variables every function sees (configuration such as ADMIN_OPENIDS). */
+  /**
+   * Environment variables every function sees (configuration such as ADMIN_OPENIDS). PII_KEYS and
+   * PII_HMAC_KEY default to the data directory's dev keys (dev-keys.ts); set here, they win.
+   */
   functionEnv?: Record<string, string>;
   /** Words that make security.msgSecCheck reject a text. */
   secCheckWords?: string[];
@@ -68,6 +72,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const envName = opts.envName ?? 'local-env';
   const dataDir = opts.dataDir ? path.resolve(opts.dataDir) : null;
   if (dataDir) prepareDataDir(dataDir, !!opts.reset);
+  const functionEnv = { ...devKeyEnv(dataDir), ...opts.functionEnv };
 
   const db = openDatabase({
     dataDir,
@@ -124,7 +129,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
         adminUrl: `http://${host}:${port}/admin`,
         envName,
         poolSize,
-        functionEnv: opts.functionEnv ?? {},
+        functionEnv,
         propagateOpenIdToCallee: opts.propagateOpenIdToCallee,
         timerClock: opts.timerClock,
         timerLog: opts.timerLog,

@@ -3,6 +3,7 @@
 // loudly with the variable's name instead of silently disabling something.
 import { z } from 'zod';
 import { CommunityId, OpenId } from '../core';
+import { parseHmacKey, parsePiiKeys } from './pii-keys';
 
 const OpenIdList = z
   .string()
@@ -10,12 +11,33 @@ const OpenIdList = z
   .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0))
   .pipe(z.array(OpenId));
 
+/** A secret variable: parsed into an object that never shows its bytes; a parse error never quotes the text. */
+function secret<T>(parse: (text: string) => T | string) {
+  return z
+    .string()
+    .transform((text, ctx) => {
+      const parsed = parse(text);
+      if (typeof parsed !== 'string') return parsed;
+      ctx.addIssue({ code: 'custom', message: parsed });
+      return z.NEVER;
+    })
+    .optional();
+}
+
 export const ServerConfig = z.object({
   /** Comma-separated openids that become community-admin of BOOTSTRAP_COMMUNITY_ID on their first `user.me`. */
   ADMIN_OPENIDS: OpenIdList,
   BOOTSTRAP_COMMUNITY_ID: CommunityId.default('demo-community'),
   /** Attempts of one transaction when it loses a race (conflict or duplicate id). */
   TX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  /**
+   * AES-256-GCM keys for personal data (server/pii.ts): `k2:<base64 32 bytes>,k1:<…>`, first is
+   * current, the rest only open older values. Optional here; a function that seals or opens
+   * without it gets a ConfigError naming it. The emulator provides a per-data-directory dev key.
+   */
+  PII_KEYS: secret(parsePiiKeys),
+  /** HMAC-SHA256 key of the blind indexes (server/pii.ts): base64 of at least 32 bytes. */
+  PII_HMAC_KEY: secret(parseHmacKey),
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 
@@ -39,6 +61,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`);
     throw new ConfigError(`invalid server configuration: ${lines.join('; ')}`);
+  }
+  // One key for two purposes would tie the blind indexes to the ciphertexts' key.
+  const { PII_KEYS, PII_HMAC_KEY } = parsed.data;
+  if (PII_KEYS && PII_HMAC_KEY && PII_KEYS.has(PII_HMAC_KEY.key)) {
+    throw new ConfigError('invalid server configuration: PII_HMAC_KEY: must differ from every key of PII_KEYS');
   }
   cached = { raw, config: parsed.data };
   return parsed.data;

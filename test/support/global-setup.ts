@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { startEmulator } from '../../emulator/emulator';
+import { generateDevKeys } from '../../emulator/dev-keys';
 import { sdkEnv, TEST_ADMIN_OPENID } from './env';
 
 export default async function globalSetup(): Promise<void> {
@@ -11,13 +12,16 @@ export default async function globalSetup(): Promise<void> {
   const root = path.resolve(__dirname, '../..');
   const built = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), 'functions', 'emulator'], { cwd: root, encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`build failed:\n${built.stdout}${built.stderr}`);
+  // The same personal-data keys for functions in the emulator and in-process in the test workers,
+  // so a value one of them seals, the other opens.
+  const piiKeys = generateDevKeys();
   const emu = await startEmulator({
     dataDir: null,
     dev: true,
     poolSize: 2,
     autoCreateCollections: false,
-    functionEnv: { ADMIN_OPENIDS: TEST_ADMIN_OPENID },
+    functionEnv: { ADMIN_OPENIDS: TEST_ADMIN_OPENID, ...piiKeys },
   });
   (globalThis as { __EMULATOR__?: unknown }).__EMULATOR__ = emu;
-  Object.assign(process.env, sdkEnv(emu.adminUrl), { EMULATOR_URL: emu.url, ADMIN_OPENIDS: TEST_ADMIN_OPENID });
+  Object.assign(process.env, sdkEnv(emu.adminUrl), { EMULATOR_URL: emu.url, ADMIN_OPENIDS: TEST_ADMIN_OPENID }, piiKeys);
 }
