@@ -7,3 +7,4 @@ export * from './roles';
 export * from './time';
 export * from './user.contract';
 export { configureZod } from './zod-setup';
+export * from './state-machine';
