@@ -76,6 +76,9 @@ export interface DbCommand {
   in(values: unknown[]): unknown;
   nin(values: unknown[]): unknown;
   exists(value: boolean): unknown;
+  /** Logical combinations of where-conditions (`_.or([{a: 1}, {b: _.gt(2)}])`); usable as a where() argument. */
+  and(conditions: DocData[]): DocData;
+  or(conditions: DocData[]): DocData;
   inc(value: number): unknown;
   set(value: unknown): unknown;
   remove(): unknown;
