@@ -38,3 +38,7 @@ export interface FunctionEvent<A extends string = string, I = unknown> {
   input: I;
   requestId?: string;
 }
+
+/** The opaque cursor of a list page (server/paginate.ts makes and checks it); list contracts take it as `after`. */
+export const PageCursor = z.string().min(1).max(1024).regex(/^[A-Za-z0-9_-]+$/, 'a page cursor as returned by the previous page');
+export type PageCursor = z.infer<typeof PageCursor>;

@@ -57,6 +57,7 @@ export interface Page<T = StoredDoc> {
 
 export const MAX_PAGE_LIMIT = 100;
 /** Cursors never exceed this; a contract's `after` field can use it as its max length. */
+// The same bound as core's PageCursor, which list contracts use for `after`.
 export const MAX_CURSOR_LENGTH = 1024;
 const MAX_SORT_KEYS = 4;
 const CURSOR_VERSION = 1;
