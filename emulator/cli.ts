@@ -1,5 +1,5 @@
 // Command line of the local CloudBase emulator (contract relied on by other tools):
-//   npm run emulator -- --port <port> --data <dir> [--reset] [--seed] [--dev] [--timers] [--pool N] [--sec-words file] [--max-upload MB]
+//   npm run emulator -- --port <port> --data <dir> [--reset] [--seed] [--dev] [--timers] [--pool N] [--sec-words file] [--max-upload MB] [--strict-subscriptions]
 // runs in the foreground, serves the admin endpoint at http://127.0.0.1:<port>/admin, prints the URLs
 // when ready and stops cleanly on SIGTERM / SIGINT.
 import fs from 'node:fs';
@@ -22,6 +22,9 @@ const USAGE = `Usage: emulator [options]
   --pool <n>         warm function workers (default: number of cores; 0: no function runner)
   --sec-words <file> words (one per line) that security.msgSecCheck rejects
   --max-upload <MB>  largest file storage accepts, in MB (default 50)
+  --strict-subscriptions
+                     subscribeMessage.send needs the user's grant (POST /dev/subscriptions, as
+                     wx.requestSubscribeMessage gives): otherwise errcode 43101, like WeChat
   --auto-create      create collections on first write
   --propagate-openid give a function called by another function the caller's OPENID
   --quiet            do not print one line per request
@@ -42,6 +45,7 @@ export async function main(argv: string[]): Promise<RunningEmulator | undefined>
         pool: { type: 'string' },
         'sec-words': { type: 'string' },
         'max-upload': { type: 'string' },
+        'strict-subscriptions': { type: 'boolean' },
         'auto-create': { type: 'boolean' },
         'propagate-openid': { type: 'boolean' },
         quiet: { type: 'boolean' },
@@ -80,6 +84,7 @@ export async function main(argv: string[]): Promise<RunningEmulator | undefined>
       poolSize,
       secCheckWords,
       maxUploadBytes,
+      subscriptions: args['strict-subscriptions'] ? 'strict' : 'open',
       autoCreateCollections: !!args['auto-create'],
       propagateOpenIdToCallee: !!args['propagate-openid'],
       functionEnv: {
@@ -106,6 +111,7 @@ export async function main(argv: string[]): Promise<RunningEmulator | undefined>
   console.log(`CloudBase emulator ready (env ${emu.envName})`);
   console.log(`  admin endpoint   ${emu.adminUrl}`);
   if (args.dev) console.log(`  function gateway ${emu.url}/functions/<name>   (dev mode; outbox: GET ${emu.url}/dev/outbox)`);
+  console.log(`  subscriptions    ${subscriptionSummary(emu, !!args.dev)}`);
   console.log(`  data directory   ${dataDir}${args.reset ? ' (reset)' : ''}`);
   console.log(`  request log      ${path.join(dataDir, 'requests.jsonl')}`);
   console.log(`  functions        ${emu.runner ? builtFunctions().join(', ') || '(none built: npm run build)' : 'runner off (--pool 0)'}`);
@@ -122,6 +128,12 @@ function timerSummary(emu: RunningEmulator, on: boolean, dev: boolean): string {
   const how = on ? 'firing on schedule, China time' : 'off (--timers to fire on schedule)';
   const byHand = dev ? `; fire one now: POST ${emu.url}/dev/functions/<name>/triggers/<trigger>` : '';
   return `${list.join(', ') || '(none)'}: ${how}${byHand}`;
+}
+
+function subscriptionSummary(emu: RunningEmulator, dev: boolean): string {
+  if (emu.subscriptions.mode === 'open') return 'open: every subscribe message is accepted (--strict-subscriptions to require grants)';
+  const how = dev ? `grant with POST ${emu.url}/dev/subscriptions` : 'no grants without --dev';
+  return `strict: a subscribe message without the user's grant answers errcode 43101 (${how})`;
 }
 
 function builtFunctions(): string[] {

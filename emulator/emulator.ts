@@ -9,6 +9,8 @@ import type { Clock, TimerLog } from './functions/timers';
 import { TIMER_ROUTE_KEY, timerDevRoute } from './functions/timers-route';
 import { createOpenApi } from './openapi';
 import { Outbox } from './openapi/outbox';
+import { SubscriptionLedger, type SubscriptionMode } from './openapi/subscriptions';
+import { subscriptionDevRoutes } from './openapi/subscriptions-route';
 import { createHttpFront, DevRoute, Gateway, HttpFrontOptions } from './http';
 import { RequestLog } from './request-log';
 import { DEFAULT_SEC_CHECK_WORDS } from './openapi/sec-check-words';
@@ -38,6 +40,8 @@ export interface EmulatorOptions {
   functionEnv?: Record<string, string>;
   /** Words that make security.msgSecCheck reject a text. */
   secCheckWords?: string[];
+  /** 'strict': subscribeMessage.send needs the user's grant (POST /dev/subscriptions), else errcode 43101; default 'open'. */
+  subscriptions?: SubscriptionMode;
   /** Size limit of one stored file (COS-style PUT and dev upload); default 50 MB. */
   maxUploadBytes?: number;
   collections?: CollectionSpec[];
@@ -63,6 +67,7 @@ export interface RunningEmulator {
   db: EmulatorDatabase;
   runner: FunctionRunner | null;
   outbox: Outbox;
+  subscriptions: SubscriptionLedger;
   storage: EmulatorStorage;
   close(): Promise<void>;
 }
@@ -73,6 +78,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
   const dataDir = opts.dataDir ? path.resolve(opts.dataDir) : null;
   if (dataDir) prepareDataDir(dataDir, !!opts.reset);
   const functionEnv = { ...devKeyEnv(dataDir), ...opts.functionEnv };
+  const subscriptions = new SubscriptionLedger(opts.subscriptions ?? 'open', dataDir ? path.join(dataDir, 'subscriptions.json') : null);
 
   const db = openDatabase({
     dataDir,
@@ -80,7 +86,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     autoCreateCollections: opts.autoCreateCollections ?? false,
   });
   const outbox = new Outbox(dataDir ? path.join(dataDir, 'outbox.jsonl') : null);
-  const openApi = createOpenApi({ outbox, secCheckWords: opts.secCheckWords ?? DEFAULT_SEC_CHECK_WORDS });
+  const openApi = createOpenApi({ outbox, secCheckWords: opts.secCheckWords ?? DEFAULT_SEC_CHECK_WORDS, subscriptions });
   const log = new RequestLog(dataDir ? path.join(dataDir, 'requests.jsonl') : null, opts.echo);
   let storage: EmulatorStorage;
   try {
@@ -150,6 +156,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     front.devRoutes = devRoutes(outbox);
     front.devRoutes[TIMER_ROUTE_KEY] = timerDevRoute(runner);
   }
+  front.devRoutes = { ...front.devRoutes, ...subscriptionDevRoutes(subscriptions, !!opts.dev) };
   // Last, once every action and route is wired: a firing may call back into any of them.
   if (opts.timers) runner?.timers.start();
 
@@ -162,6 +169,7 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     db,
     runner,
     outbox,
+    subscriptions,
     storage,
     close: closeAll,
   };

@@ -1,6 +1,7 @@
 // The shape of one emulated WeChat open API (cloud.openapi.<ns>.<api>).
 import type { Caller } from '../wire';
-import type { Outbox } from './outbox';
+import type { Outbox, OutboxEntry } from './outbox';
+import type { SubscriptionLedger } from './subscriptions';
 
 export interface ApiCall {
   apiName: string;
@@ -9,6 +10,7 @@ export interface ApiCall {
   caller?: Caller;
   outbox: Outbox;
   secCheckWords: string[];
+  subscriptions: SubscriptionLedger;
 }
 
 /** A WeChat JSON answer ({errcode, errmsg, …}) or a binary one (e.g. image/png). */
@@ -19,6 +21,6 @@ export type ApiHandler = (call: ApiCall) => ApiResult | Promise<ApiResult>;
 export const ok = (extra: Record<string, unknown> = {}): ApiResult => ({ json: { errcode: 0, errmsg: 'ok', ...extra } });
 export const wxError = (errcode: number, errmsg: string): ApiResult => ({ json: { errcode, errmsg } });
 
-export function recordTo(call: ApiCall, result: Record<string, unknown>): void {
-  call.outbox.record({ api: call.apiName, fn: call.caller?.functionName, openid: call.caller?.openid, params: call.params, result });
+export function recordTo(call: ApiCall, result: Record<string, unknown>, extra: Pick<OutboxEntry, 'subscription'> = {}): void {
+  call.outbox.record({ api: call.apiName, fn: call.caller?.functionName, openid: call.caller?.openid, params: call.params, result, ...extra });
 }

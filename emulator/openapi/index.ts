@@ -8,11 +8,13 @@ import { msgSecCheck } from './msg-sec-check';
 import type { Outbox } from './outbox';
 import { API_TYPE_OPEN_API, decodeCommApiData, encodeCommOpenApiResp } from './protobuf';
 import { send } from './subscribe-message';
+import type { SubscriptionLedger } from './subscriptions';
 import { getUnlimited } from './wxacode';
 
 export interface OpenApiOptions {
   outbox: Outbox;
   secCheckWords: string[];
+  subscriptions: SubscriptionLedger;
 }
 
 const APIS: Record<string, ApiHandler> = {
@@ -35,7 +37,7 @@ export function createOpenApi(opts: OpenApiOptions): { actions: ActionTable } {
         const data = decodeRequest(req);
         const handler = Object.prototype.hasOwnProperty.call(APIS, apiName) ? APIS[apiName] : undefined;
         const result: ApiResult = handler
-          ? await handler({ apiName, params: data.params, caller: req.caller, outbox: opts.outbox, secCheckWords: opts.secCheckWords })
+          ? await handler({ apiName, params: data.params, caller: req.caller, outbox: opts.outbox, secCheckWords: opts.secCheckWords, subscriptions: opts.subscriptions })
           : { json: { errcode: 48001, errmsg: `api unauthorized: openapi.${apiName} is not emulated by the local CloudBase emulator` } };
         const resp =
           'binary' in result

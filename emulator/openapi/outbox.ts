@@ -1,6 +1,7 @@
 // What the emulated WeChat APIs "sent" (subscribe messages, content checks): kept in memory for
 // tests (GET /dev/outbox) and appended to <dataDir>/outbox.jsonl when the emulator persists.
 import fs from 'node:fs';
+import type { SendAuthorization } from './subscriptions';
 
 export interface OutboxEntry {
   id: number;
@@ -12,6 +13,11 @@ export interface OutboxEntry {
   openid?: string;
   params: Record<string, unknown>;
   result: Record<string, unknown>;
+  /**
+   * subscribeMessage.send only: what let it through ('open' mode, a 'one-time' grant used up, a
+   * 'long-term' grant) or 'refused' (strict mode, no grant: answered errcode 43101, not delivered).
+   */
+  subscription?: SendAuthorization;
 }
 
 export interface OutboxFilter {

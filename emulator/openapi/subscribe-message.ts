@@ -1,7 +1,13 @@
 // subscribeMessage.send: validated like WeChat, then recorded to the outbox instead of delivered.
+// With strict subscriptions (subscriptions.ts) a valid message to a user without a grant for its
+// template is refused as WeChat refuses it (errcode 43101) and recorded as refused; a one-time
+// grant is used up by the send.
 import { type ApiHandler, ok, recordTo, wxError } from './api-types';
 
 const STATES = ['developer', 'trial', 'formal'];
+/** WeChat's answer to a send the user has no (remaining) subscription for. */
+export const ERR_NOT_SUBSCRIBED = 43101;
+export const NOT_SUBSCRIBED_MSG = 'user refuse to accept the msg';
 const LANGS = ['zh_CN', 'en_US', 'zh_HK', 'zh_TW'];
 
 export const send: ApiHandler = (call) => {
@@ -22,7 +28,13 @@ export const send: ApiHandler = (call) => {
     return wxError(47003, 'argument invalid! miniprogram_state');
   }
   if (p.lang !== undefined && !LANGS.includes(String(p.lang))) return wxError(47003, 'argument invalid! lang');
+  const subscription = call.subscriptions.authorize(p.touser, p.template_id);
+  if (subscription === 'refused') {
+    const refused = { errcode: ERR_NOT_SUBSCRIBED, errmsg: NOT_SUBSCRIBED_MSG };
+    recordTo(call, refused, { subscription });
+    return { json: refused };
+  }
   const result = { errcode: 0, errmsg: 'ok' };
-  recordTo(call, result);
+  recordTo(call, result, { subscription });
   return ok();
 };
