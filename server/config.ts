@@ -31,6 +31,13 @@ export const ServerConfig = z.object({
   /** Attempts of one transaction when it loses a race (conflict or duplicate id). */
   TX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   /**
+   * Days an idempotency record is kept (the maintenance function's daily timer deletes older
+   * ones; ADR 0001, Retention). A client retrying a request older than this applies it again, so
+   * keep it well above any client's retry horizon. At least 1 day (the firing being run must stay
+   * out of reach; cloudfunctions/maintenance), at most about ten years.
+   */
+  IDEMPOTENCY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /**
    * AES-256-GCM keys for personal data (server/pii.ts): `k2:<base64 32 bytes>,k1:<…>`, first is
    * current, the rest only open older values. Optional here; a function that seals or opens
    * without it gets a ConfigError naming it. The emulator provides a per-data-directory dev key.

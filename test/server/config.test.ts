@@ -7,7 +7,16 @@ import { bootstrapGrants } from '../../server/roles';
 
 describe('server configuration', () => {
   test('defaults: no admins, demo-community', () => {
-    expect(loadConfig({})).toEqual({ ADMIN_OPENIDS: [], BOOTSTRAP_COMMUNITY_ID: 'demo-community', TX_MAX_ATTEMPTS: 10 });
+    expect(loadConfig({})).toEqual({ ADMIN_OPENIDS: [], BOOTSTRAP_COMMUNITY_ID: 'demo-community', TX_MAX_ATTEMPTS: 10, IDEMPOTENCY_RETENTION_DAYS: 30 });
+  });
+
+  test('IDEMPOTENCY_RETENTION_DAYS: whole days from 1 to 3650, default 30', () => {
+    expect(loadConfig({ IDEMPOTENCY_RETENTION_DAYS: '1' }).IDEMPOTENCY_RETENTION_DAYS).toBe(1);
+    expect(loadConfig({ IDEMPOTENCY_RETENTION_DAYS: '3650' }).IDEMPOTENCY_RETENTION_DAYS).toBe(3650);
+    expect(loadConfig({ IDEMPOTENCY_RETENTION_DAYS: '' }).IDEMPOTENCY_RETENTION_DAYS).toBe(30);
+    for (const bad of ['0', '-5', '3651', '1.5', 'forever']) {
+      expect(() => loadConfig({ IDEMPOTENCY_RETENTION_DAYS: bad })).toThrow(/IDEMPOTENCY_RETENTION_DAYS/);
+    }
   });
 
   test('ADMIN_OPENIDS is a comma-separated list, spaces and empty items ignored', () => {
