@@ -46,27 +46,19 @@ function isAccumulator(a: unknown): boolean {
   return keys.length === 1 && keys[0].startsWith('$');
 }
 
-/** Throws INVALID_PARAM naming the stage when its value has the wrong shape. */
-export function checkStage(key: string, value: unknown, index: number): void {
-  const check = STAGES[key];
-  const problem = check ? check(value) : value === undefined ? 'is missing' : null;
-  if (problem) throw new WireError('INVALID_PARAM', `stages[${index}] ${key} ${problem}`);
-}
-
-/** Checks every stage, and recursively the sub-pipelines of $lookup and $facet. */
+/** Checks every stage, and recursively the sub-pipelines of $lookup and $facet; INVALID_PARAM names the stage by its path. */
 export function checkPipeline(stages: Array<Record<string, unknown>>, where = 'stages'): void {
   stages.forEach((stage, i) => {
+    const at = `${where}[${i}]`;
     const keys = isPlainObject(stage) ? Object.keys(stage) : [];
-    if (keys.length !== 1 || !keys[0].startsWith('$')) throw new WireError('INVALID_PARAM', `${where}[${i}] must be one {$stage: value}`);
+    if (keys.length !== 1 || !keys[0].startsWith('$')) throw new WireError('INVALID_PARAM', `${at} must be one {$stage: value}`);
     const [key] = keys;
-    try {
-      checkStage(key, stage[key], i);
-    } catch (e) {
-      if (e instanceof WireError && where !== 'stages') throw new WireError('INVALID_PARAM', e.message.replace(/^stages/, where));
-      throw e;
-    }
-    const v = stage[key] as Record<string, unknown>;
-    if (key === '$lookup' && Array.isArray(v.pipeline)) checkPipeline(v.pipeline as Array<Record<string, unknown>>, `${where}[${i}].$lookup.pipeline`);
-    if (key === '$facet') for (const [name, p] of Object.entries(v)) checkPipeline(p as Array<Record<string, unknown>>, `${where}[${i}].$facet.${name}`);
+    const value = stage[key];
+    const check = STAGES[key];
+    const problem = check ? check(value) : value === undefined ? 'is missing' : null;
+    if (problem) throw new WireError('INVALID_PARAM', `${at} ${key} ${problem}`);
+    const v = value as Record<string, unknown>;
+    if (key === '$lookup' && Array.isArray(v.pipeline)) checkPipeline(v.pipeline as Array<Record<string, unknown>>, `${at}.$lookup.pipeline`);
+    if (key === '$facet') for (const [name, p] of Object.entries(v)) checkPipeline(p as Array<Record<string, unknown>>, `${at}.$facet.${name}`);
   });
 }
