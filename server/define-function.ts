@@ -3,7 +3,6 @@
 // invocations (options.timers) go through the same entry point and error handling; who may send
 // a timer event and what a firing guarantees: server/timers.ts.
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import {
   ActionName,
   AppError,
@@ -22,6 +21,7 @@ import { loadConfig, ServerConfig } from './config';
 import type { Ctx, TimerHandlers, TxCtx } from './context';
 import type { Db } from './db';
 import { idempotencyKey, inputHash, readRecord, writeRecord } from './idempotency';
+import { MAX_ECHO, toIssues } from './issues';
 import { createLogger, describeError, Logger, LogSink } from './log';
 import { DEFAULT_TIMER_LEASE_MS, InvocationSource, isTimerInvocation, isTriggerShaped, runTimerEvent, TRIGGER_NAME } from './timers';
 import { runTx } from './transaction';
@@ -64,8 +64,6 @@ export interface DefinedFunction {
   invoke(event: unknown, as: InvokeOptions): Promise<Envelope<unknown>>;
 }
 
-const MAX_ISSUES = 20;
-const MAX_ECHO = 64;
 
 export function defineFunction<C extends Contract>(contract: C, handlers: Handlers<C>, options: FunctionOptions = {}): DefinedFunction {
   const defaultNow = options.now ?? (() => Date.now());
@@ -235,14 +233,6 @@ async function runEffects(effects: AfterCommit[], log: Logger): Promise<void> {
 
 function invalid(message: string, reason: string, issues?: ErrorIssue[]): AppError {
   return new AppError('invalid-argument', message, issues ? { reason, issues } : { reason });
-}
-
-function toIssues(error: z.ZodError, prefix: Array<string | number>): ErrorIssue[] {
-  return error.issues.slice(0, MAX_ISSUES).map((i) => ({
-    path: [...prefix, ...i.path.map((p) => (typeof p === 'number' ? p : String(p).slice(0, MAX_ECHO)))],
-    code: i.code,
-    message: i.message.slice(0, 200),
-  }));
 }
 
 function memo<T>(load: () => Promise<T>): () => Promise<T> {

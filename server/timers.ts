@@ -46,7 +46,7 @@
 //    run harmless, layer 2 makes it rare and visible.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AppError, ErrorIssue } from '../core';
+import { AppError } from '../core';
 import { appendAudit } from './audit';
 import type { WxIdentity } from './cloud';
 import { Collections } from './collections';
@@ -54,6 +54,7 @@ import type { ServerConfig } from './config';
 import { timerActor, TimerCtx, TimerHandlers } from './context';
 import type { Db, StoredDoc, Tx } from './db';
 import { idempotencyKey, inputHash } from './idempotency';
+import { toIssues } from './issues';
 import type { Logger } from './log';
 import { runTx } from './transaction';
 
@@ -65,8 +66,6 @@ export const DEFAULT_TIMER_LEASE_MS = 900_000;
 
 /** The trigger name rule of CloudBase (and of emulator/functions/function-config.ts). */
 export const TRIGGER_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/;
-
-const MAX_ISSUES = 20;
 
 /**
  * Routes an event to the timer path. Broader than a valid timer event on purpose: a `Type` of
@@ -155,7 +154,7 @@ export async function runTimerEvent(ev: Record<string, unknown>, deps: FiringDep
   const key = firingKey(deps.fn, trigger, firedAt);
   const log = deps.log.child({ timer: trigger, firingId });
   const { db, config, now } = deps;
-  const tx = <T>(fn: (t: Tx, attempt: number) => Promise<T>) => runTx(db, fn, { maxAttempts: config.TX_MAX_ATTEMPTS });
+  const tx: RunTx = (fn) => runTx(db, fn, { maxAttempts: config.TX_MAX_ATTEMPTS });
 
   const claimToken = randomUUID();
   const claim = await tx(async (t) => {
@@ -216,7 +215,7 @@ export async function runTimerEvent(ev: Record<string, unknown>, deps: FiringDep
     }
     resultJson = JSON.stringify(result);
   } catch (e) {
-    await release(db, config, key, claimToken).catch((releaseError: unknown) => {
+    await release(tx, key, claimToken).catch((releaseError: unknown) => {
       // The claim then lapses with its lease; the handler's own error is the one to report.
       log.error('could not release the claim of a failed firing', { releaseError: String(releaseError) });
     });
@@ -236,25 +235,16 @@ export async function runTimerEvent(ev: Record<string, unknown>, deps: FiringDep
   return { trigger, firedAt, replayed: false, result: JSON.parse(resultJson) as unknown };
 }
 
+/** runTx bound to this firing's database and attempts. */
+type RunTx = <T>(fn: (t: Tx, attempt: number) => Promise<T>) => Promise<T>;
+
 function ownedBy(doc: StoredDoc | null, claimToken: string): boolean {
   return !!doc && doc.status === 'running' && doc.claimToken === claimToken;
 }
 
-async function release(db: Db, config: ServerConfig, key: string, claimToken: string): Promise<void> {
-  await runTx(
-    db,
-    async (t) => {
-      const ref = t.collection(Collections.idempotency).doc(key);
-      if (ownedBy((await ref.get()).data, claimToken)) await ref.remove();
-    },
-    { maxAttempts: config.TX_MAX_ATTEMPTS },
-  );
-}
-
-function toIssues(error: z.ZodError): ErrorIssue[] {
-  return error.issues.slice(0, MAX_ISSUES).map((i) => ({
-    path: i.path.map((p) => (typeof p === 'number' ? p : String(p).slice(0, 64))),
-    code: i.code,
-    message: i.message.slice(0, 200),
-  }));
+async function release(tx: RunTx, key: string, claimToken: string): Promise<void> {
+  await tx(async (t) => {
+    const ref = t.collection(Collections.idempotency).doc(key);
+    if (ownedBy((await ref.get()).data, claimToken)) await ref.remove();
+  });
 }
