@@ -39,6 +39,8 @@ export interface FunctionEvent<A extends string = string, I = unknown> {
   requestId?: string;
 }
 
+/** Cursors never exceed this (server/paginate.ts makes them). */
+export const MAX_CURSOR_LENGTH = 1024;
 /** The opaque cursor of a list page (server/paginate.ts makes and checks it); list contracts take it as `after`. */
-export const PageCursor = z.string().min(1).max(1024).regex(/^[A-Za-z0-9_-]+$/, 'a page cursor as returned by the previous page');
+export const PageCursor = z.string().min(1).max(MAX_CURSOR_LENGTH).regex(/^[A-Za-z0-9_-]+$/, 'a page cursor as returned by the previous page');
 export type PageCursor = z.infer<typeof PageCursor>;

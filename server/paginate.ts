@@ -26,7 +26,7 @@
 // invalid-argument 'page.bad_cursor'. Cursors are not secret and not signed: a forged one only picks
 // a position, and the filter (where) still decides what can be listed.
 import { createHash } from 'node:crypto';
-import { AppError } from '../core';
+import { AppError, MAX_CURSOR_LENGTH } from '../core';
 import { z } from 'zod';
 import type { Db, DocData, StoredDoc } from './db';
 
@@ -56,9 +56,6 @@ export interface Page<T = StoredDoc> {
 }
 
 export const MAX_PAGE_LIMIT = 100;
-/** Cursors never exceed this; a contract's `after` field can use it as its max length. */
-// The same bound as core's PageCursor, which list contracts use for `after`.
-export const MAX_CURSOR_LENGTH = 1024;
 const MAX_SORT_KEYS = 4;
 const CURSOR_VERSION = 1;
 const ID = '_id';

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { AppError } from '../../core';
 import type { DocData, StoredDoc } from '../../server/db';
-import { decodeCursor, encodeCursor, MAX_CURSOR_LENGTH, paginate, PageQuery, SortKey, sortFingerprint } from '../../server/paginate';
+import { MAX_CURSOR_LENGTH } from '../../core';
+import { decodeCursor, encodeCursor, paginate, PageQuery, SortKey, sortFingerprint } from '../../server/paginate';
 import { db, ensureCollection, uniq } from './fixtures/db';
 
 const PAGES = 'kernel_test_pages';
