@@ -1,24 +1,15 @@
 // Dev function gateway: POST /functions/<name> from the mini-program's 'emulator' transport
 // (DESIGN §3). The dev identity comes from headers; the function's envelope is passed through.
-import type { IncomingHttpHeaders } from 'node:http';
 import type { Gateway, GatewayAnswer } from '../http';
 import type { FunctionRunner } from './index';
 import { InvocationError } from './invocation-error';
-
-// Same rule as core's OpenId (the emulator does not import the product's core).
-const OPENID = /^[A-Za-z0-9_-]{1,128}$/;
+import { devCaller, header } from '../dev-identity';
 
 export function createGateway(runner: FunctionRunner): Gateway {
   return async (name, body, headers) => {
-    const openid = header(headers, 'x-wx-openid');
-    if (!openid) {
-      return fail(401, 'unauthenticated', 'the x-wx-openid header (dev identity) is required');
-    }
-    // A real OPENID always has this shape; anything else would reach the function as an identity
-    // its contracts cannot represent. Refuse it here, where the message can name the header.
-    if (!OPENID.test(openid)) {
-      return fail(401, 'unauthenticated', 'the x-wx-openid header must be 1–128 characters of A–Z a–z 0–9 _ -');
-    }
+    const caller = devCaller(headers);
+    if ('problem' in caller) return fail(401, 'unauthenticated', caller.problem);
+    const { openid } = caller;
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
       return { ...fail(400, 'invalid-argument', 'the body must be a JSON object {action, input, requestId}'), openid };
     }
@@ -49,9 +40,4 @@ function fail(status: number, code: string, message: string, details?: Record<st
 function envelopeCode(result: unknown): string | undefined {
   const r = result as { ok?: unknown; error?: { code?: unknown } } | null;
   return r && r.ok === false && typeof r.error?.code === 'string' ? r.error.code : undefined;
-}
-
-function header(headers: IncomingHttpHeaders, name: string): string {
-  const v = headers[name];
-  return ((Array.isArray(v) ? v[0] : v) ?? '').trim();
 }

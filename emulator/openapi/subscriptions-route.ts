@@ -9,6 +9,7 @@
 //   DELETE /dev/subscriptions?openid=<openid>[&templateId=<id>] removes grants (a user who switched them off)
 // Each answers {ok: true, data: {mode, grants: [{openid, templateId, oneTime, longTerm}]}} or
 // {ok: false, error: {code, message, details: {reason}}}. Outside dev mode they answer 403.
+import { devCaller, OPENID } from '../dev-identity';
 import type { DevRoute } from '../http';
 import type { SubscriptionLedger } from './subscriptions';
 
@@ -16,8 +17,6 @@ export const SUBSCRIPTIONS_PATH = '/dev/subscriptions';
 /** WeChat's limit of templates per wx.requestSubscribeMessage. */
 export const MAX_TEMPLATES_PER_PROMPT = 3;
 
-// Same rule as core's OpenId and the gateway's dev identity.
-const OPENID = /^[A-Za-z0-9_-]{1,128}$/;
 // WeChat template ids are 43 characters of these (e.g. zun-LzcQyW-edafCVvzPkK4de2Rllr1fFpw2A_x0oXE).
 const TEMPLATE_ID = /^[A-Za-z0-9_-]{1,128}$/;
 const ACCEPTING = ['accept', 'acceptWithAudio', 'acceptWithAlert'];
@@ -42,12 +41,9 @@ export function subscriptionDevRoutes(ledger: SubscriptionLedger, dev: boolean):
     },
 
     [`POST ${SUBSCRIPTIONS_PATH}`]: async (req, raw) => {
-      const v = req.headers['x-wx-openid'];
-      const openid = ((Array.isArray(v) ? v[0] : v) ?? '').trim();
-      if (!openid) return fail(401, 'unauthenticated', 'the x-wx-openid header (dev identity) is required', 'subscriptions.no_caller');
-      if (!OPENID.test(openid)) {
-        return fail(401, 'unauthenticated', 'the x-wx-openid header must be 1–128 characters of A–Z a–z 0–9 _ -', 'subscriptions.no_caller');
-      }
+      const caller = devCaller(req.headers);
+      if ('problem' in caller) return fail(401, 'unauthenticated', caller.problem, 'subscriptions.no_caller');
+      const { openid } = caller;
       const parsed = parsePrompt(raw);
       if ('error' in parsed) return parsed.error;
       ledger.grant(openid, parsed.accepted, parsed.longTerm);
