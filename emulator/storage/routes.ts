@@ -14,6 +14,7 @@ import { cloudPathProblem, contentTypeFor, fileIdOf } from './paths';
 import { Signer } from './signing';
 import { FileStore } from './store';
 import { sendCosError } from './xml';
+import { devCaller } from '../dev-identity';
 
 export interface StorageRoutesOptions {
   store: FileStore;
@@ -77,7 +78,8 @@ async function serveObject(opts: StorageRoutesOptions, req: http.IncomingMessage
 
 async function devUpload(opts: StorageRoutesOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const started = performance.now();
-  const openid = typeof req.headers['x-wx-openid'] === 'string' ? req.headers['x-wx-openid'] : '';
+  const caller = devCaller(req.headers);
+  const openid = 'openid' in caller ? caller.openid : '';
   let cloudPath: string | undefined;
   const answer = async (status: number, body: unknown, code?: string) => {
     await drain(req);
@@ -88,7 +90,7 @@ async function devUpload(opts: StorageRoutesOptions, req: http.IncomingMessage, 
 
   if (!opts.dev) return refuse(403, 'permission-denied', 'the dev upload route is only served in dev mode (start with --dev)', 'storage.dev_only');
   if (req.method !== 'POST') return refuse(405, 'invalid-argument', 'use POST', 'storage.bad_request');
-  if (!openid) return refuse(401, 'unauthenticated', 'the x-wx-openid header is required', 'storage.no_caller');
+  if ('problem' in caller) return refuse(401, 'unauthenticated', caller.problem, 'storage.no_caller');
   if (!String(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
     return refuse(400, 'invalid-argument', 'send multipart/form-data with a "file" part and a "cloudPath" field', 'storage.bad_request');
   }

@@ -43,6 +43,11 @@ describe('dev upload route', () => {
 
   test('refusals: no caller 401, no file 400, bad path 400, too large 413', async () => {
     expect(await upload(emu, form({ cloudPath: 'a.png', file: IMG }))).toMatchObject({ status: 401, body: { ok: false, error: { code: 'unauthenticated' } } });
+    // The same dev identity rule as the function gateway: an openid no contract can represent is none.
+    expect(await upload(emu, form({ cloudPath: 'a.png', file: IMG }), 'a b')).toMatchObject({
+      status: 401,
+      body: { ok: false, error: { code: 'unauthenticated', details: { reason: 'storage.no_caller' } } },
+    });
     expect(await upload(emu, form({ cloudPath: 'a.png', file: IMG, fileField: 'photo' }), 'o')).toMatchObject({
       status: 400,
       body: { ok: false, error: { code: 'invalid-argument', details: { reason: 'storage.no_file' } } },
