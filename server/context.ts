@@ -1,7 +1,7 @@
 // What a handler gets instead of globals: identity, clock, database, log, configuration.
 import type { AuditEntry, AuditInput } from './audit';
 import type { ServerConfig } from './config';
-import type { Db, Tx } from './db';
+import type { Db, ReadDb, Tx } from './db';
 import type { Logger } from './log';
 import type { UserDoc } from './user-store';
 
@@ -24,9 +24,11 @@ export interface Ctx {
 }
 
 /** The context of a state-changing action: it runs inside one transaction (see define-function.ts). */
-export interface TxCtx extends Ctx {
+export interface TxCtx extends Omit<Ctx, 'db'> {
   requestId: string;
   tx: Tx;
+  /** Reads outside the transaction (lists, counts); every write goes through `tx`. */
+  db: ReadDb;
   /** Appends to the audit log in this transaction, as the caller, now. */
   audit(entry: Omit<AuditInput, 'actor' | 'at' | 'requestId'>): Promise<AuditEntry>;
   /**

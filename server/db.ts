@@ -13,16 +13,29 @@ export interface DocRef {
   remove(): Promise<{ stats: { removed: number } }>;
 }
 
-export interface Query {
+/** Reading only: what a state-changing action may do outside its transaction (see ReadDb). */
+export interface ReadQuery {
+  where(condition: DocData): ReadQuery;
+  orderBy(field: string, order: 'asc' | 'desc'): ReadQuery;
+  skip(offset: number): ReadQuery;
+  limit(max: number): ReadQuery;
+  field(projection: Record<string, boolean | 0 | 1>): ReadQuery;
+  get(): Promise<{ data: StoredDoc[] }>;
+  count(): Promise<{ total: number }>;
+}
+
+export interface Query extends ReadQuery {
   where(condition: DocData): Query;
   orderBy(field: string, order: 'asc' | 'desc'): Query;
   skip(offset: number): Query;
   limit(max: number): Query;
   field(projection: Record<string, boolean | 0 | 1>): Query;
-  get(): Promise<{ data: StoredDoc[] }>;
-  count(): Promise<{ total: number }>;
   update(options: { data: DocData }): Promise<{ stats: { updated: number } }>;
   remove(): Promise<{ stats: { removed: number } }>;
+}
+
+export interface ReadCollection extends ReadQuery {
+  doc(id: string): Pick<DocRef, 'get'>;
 }
 
 export interface Collection extends Query {
@@ -63,6 +76,16 @@ export interface Db {
   runTransaction<T>(fn: (tx: Tx) => Promise<T>, retries?: number): Promise<T>;
   readonly command: DbCommand;
   serverDate(options?: { offset?: number }): unknown;
+}
+
+/**
+ * The database as a state-changing action sees it beside its transaction: reads only (lists,
+ * counts). A write through it would escape the transaction, its rollback and its idempotency
+ * record, so the type does not offer one; writes go through `ctx.tx`.
+ */
+export interface ReadDb {
+  collection(name: string): ReadCollection;
+  readonly command: DbCommand;
 }
 
 /** The update/query operators handlers use most; extend as needed. */

@@ -28,7 +28,7 @@
 import { createHash } from 'node:crypto';
 import { AppError, MAX_CURSOR_LENGTH } from '../core';
 import { z } from 'zod';
-import type { Db, DocData, StoredDoc } from './db';
+import type { DbCommand, DocData, ReadDb, StoredDoc } from './db';
 
 export type SortOrder = 'asc' | 'desc';
 
@@ -79,7 +79,7 @@ type CursorPayload = z.infer<typeof CursorPayload>;
 type SortValue = number | string | Date;
 
 /** Reads one page. `db` is the handler's ctx.db (not a transaction: lists read committed data). */
-export async function paginate(db: Pick<Db, 'collection' | 'command'>, collection: string, q: PageQuery): Promise<Page> {
+export async function paginate(db: ReadDb, collection: string, q: PageQuery): Promise<Page> {
   checkSpec(q);
   const fingerprint = sortFingerprint(q.sort);
   const after = q.after == null ? null : decodeCursor(q.after, fingerprint, q.sort.length);
@@ -132,7 +132,7 @@ export function sortFingerprint(sort: readonly SortKey[]): string {
  * Documents strictly after the cursor in (sort…, _id) order: for some i, every earlier key equals
  * the cursor's and key i is beyond it (gt for asc, lt for desc). One conjunct per key, OR-ed.
  */
-function keysetCondition(_: Db['command'], sort: readonly SortKey[], after: CursorPayload): DocData {
+function keysetCondition(_: DbCommand, sort: readonly SortKey[], after: CursorPayload): DocData {
   const fields = [...sort.map((s) => s.field), ID];
   const orders = [...sort.map((s) => s.order), 'asc' as const];
   const values: SortValue[] = [...after.k.map(fromCursorKey), after.id];

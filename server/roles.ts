@@ -23,7 +23,7 @@ export async function requireRole(ctx: Ctx | TxCtx, role: Role, communityId: str
 }
 
 /** Communities where the caller holds `role` (empty when none). */
-export async function communitiesOf(ctx: Ctx, role: Role): Promise<string[]> {
+export async function communitiesOf(ctx: Pick<Ctx, 'user'>, role: Role): Promise<string[]> {
   const user = await ctx.user();
   return user ? communitiesWithRole(user.roles, role) : [];
 }

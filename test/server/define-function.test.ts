@@ -1,5 +1,6 @@
 // The kernel through invoke(): real wx-server-sdk against the emulator from globalSetup.
 import { db, ensureCollection, uniq } from './fixtures/db';
+import type { TxCtx } from '../../server/context';
 import { COUNTERS, effectsRun, kernel, logLines } from './fixtures/kernel-function';
 
 const NOW = 1_700_000_000_000;
@@ -253,3 +254,16 @@ describe('after-commit effects', () => {
     expect(logLines.some(({ level, line }) => level === 'error' && line.message === 'after-commit effect failed' && line.effect === 'test.notify' && line.requestId === rid)).toBe(true);
   });
 });
+
+// Compile-time check (tsc runs over tests in npm test): beside its transaction, a state-changing
+// handler can only read; a write through ctx.db would escape the rollback and the idempotency record.
+export function txCtxDbIsReadOnly(ctx: TxCtx): void {
+  // @ts-expect-error writes go through ctx.tx
+  void ctx.db.collection('x').add({ data: {} });
+  // @ts-expect-error writes go through ctx.tx
+  void ctx.db.collection('x').doc('a').update({ data: {} });
+  // @ts-expect-error writes go through ctx.tx
+  void ctx.db.collection('x').where({}).remove();
+  void ctx.db.collection('x').where({ a: 1 }).orderBy('a', 'asc').limit(5).get();
+  void ctx.db.collection('x').doc('a').get();
+}
