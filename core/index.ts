@@ -8,3 +8,7 @@ export * from './time';
 export * from './user.contract';
 export { configureZod } from './zod-setup';
 export * from './state-machine';
+// Each domain's core (contracts, machines, rules), one folder per domain.
+export * from './volunteer';
+export * from './wish';
+export * from './charity';

@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { CommunityId, OpenId } from '../core';
 import { parseHmacKey, parsePiiKeys } from './pii-keys';
+import { VolunteerConfigShape } from './volunteer/config';
+import { WishConfigShape } from './wish/config';
+import { CharityConfigShape } from './charity/config';
 
 const OpenIdList = z
   .string()
@@ -45,6 +48,10 @@ export const ServerConfig = z.object({
   PII_KEYS: secret(parsePiiKeys),
   /** HMAC-SHA256 key of the blind indexes (server/pii.ts): base64 of at least 32 bytes. */
   PII_HMAC_KEY: secret(parseHmacKey),
+  // Each domain's variables (server/<domain>/config.ts).
+  ...VolunteerConfigShape,
+  ...WishConfigShape,
+  ...CharityConfigShape,
 });
 export type ServerConfig = z.infer<typeof ServerConfig>;
 
