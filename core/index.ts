@@ -10,5 +10,6 @@ export { configureZod } from './zod-setup';
 export * from './state-machine';
 // Each domain's core (contracts, machines, rules), one folder per domain.
 export * from './volunteer';
+export * from './activity';
 export * from './wish';
 export * from './charity';

@@ -1,6 +1,7 @@
 // All collections of the product, with their indexes and security rules, as data.
 import { CollectionSpec, DENY_ALL } from './schema';
 import { volunteerCollections } from './volunteers';
+import { activityCollections } from './activities';
 import { wishCollections } from './wishes';
 import { charityCollections } from './charity';
 
@@ -37,4 +38,4 @@ const platformCollections: CollectionSpec[] = [
 ];
 
 /** Every collection: the platform's, then each domain's (one file per domain, owned by its issue). */
-export const collections: CollectionSpec[] = [...platformCollections, ...volunteerCollections, ...wishCollections, ...charityCollections];
+export const collections: CollectionSpec[] = [...platformCollections, ...volunteerCollections, ...activityCollections, ...wishCollections, ...charityCollections];

@@ -2,6 +2,7 @@
 // server code does not import database/ so that function bundles stay free of deploy metadata.
 // Each domain keeps its names in server/<domain>/collections.ts.
 import { VolunteerCollections } from './volunteer/collections';
+import { ActivityCollections } from './activity/collections';
 import { WishCollections } from './wish/collections';
 import { CharityCollections } from './charity/collections';
 
@@ -12,6 +13,6 @@ export const PlatformCollections = {
   idempotency: 'idempotency',
 } as const;
 
-export const Collections = { ...PlatformCollections, ...VolunteerCollections, ...WishCollections, ...CharityCollections } as const;
+export const Collections = { ...PlatformCollections, ...VolunteerCollections, ...ActivityCollections, ...WishCollections, ...CharityCollections } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CommunityId, OpenId } from '../core';
 import { parseHmacKey, parsePiiKeys } from './pii-keys';
 import { VolunteerConfigShape } from './volunteer/config';
+import { ActivityConfigShape } from './activity/config';
 import { WishConfigShape } from './wish/config';
 import { CharityConfigShape } from './charity/config';
 
@@ -50,6 +51,7 @@ export const ServerConfig = z.object({
   PII_HMAC_KEY: secret(parseHmacKey),
   // Each domain's variables (server/<domain>/config.ts).
   ...VolunteerConfigShape,
+  ...ActivityConfigShape,
   ...WishConfigShape,
   ...CharityConfigShape,
 });

@@ -2,6 +2,7 @@
 // activities and wishes to click through every flow. Later issues extend it.
 // Instants are epoch-ms relative to the seeding moment, so the demo always looks current.
 // Each domain adds its people and documents in demo-<domain>.ts.
+import { activityDemoDocuments, ACTIVITY_DEMO_PEOPLE } from './demo-activities';
 import { charityDemoDocuments, CHARITY_DEMO_PEOPLE } from './demo-charity';
 import { DAY, DEMO_ADMIN_OPENID, DEMO_COMMUNITY_ID, DemoDocuments, DemoPerson } from './demo-common';
 import { volunteerDemoDocuments, VOLUNTEER_DEMO_PEOPLE } from './demo-volunteers';
@@ -21,7 +22,7 @@ const BASE_PEOPLE: DemoPerson[] = [
   { openid: 'demo-family', displayName: '张阿姨的儿子', roles: ['resident'], note: '家属：代父母发布心愿' },
 ];
 
-export const DEMO_PEOPLE: DemoPerson[] = [...BASE_PEOPLE, ...VOLUNTEER_DEMO_PEOPLE, ...WISH_DEMO_PEOPLE, ...CHARITY_DEMO_PEOPLE];
+export const DEMO_PEOPLE: DemoPerson[] = [...BASE_PEOPLE, ...VOLUNTEER_DEMO_PEOPLE, ...ACTIVITY_DEMO_PEOPLE, ...WISH_DEMO_PEOPLE, ...CHARITY_DEMO_PEOPLE];
 
 function baseDocuments(now: number): DemoDocuments {
   const c = DEMO_COMMUNITY_ID;
@@ -56,7 +57,7 @@ function baseDocuments(now: number): DemoDocuments {
 /** Every demo document by collection: the base community's, then each domain's. */
 export function demoDocuments(now: number): DemoDocuments {
   const out: DemoDocuments = {};
-  for (const part of [baseDocuments(now), volunteerDemoDocuments(now), wishDemoDocuments(now), charityDemoDocuments(now)]) {
+  for (const part of [baseDocuments(now), volunteerDemoDocuments(now), activityDemoDocuments(now), wishDemoDocuments(now), charityDemoDocuments(now)]) {
     for (const [collection, docs] of Object.entries(part)) out[collection] = [...(out[collection] ?? []), ...docs];
   }
   return out;
