@@ -113,8 +113,10 @@ export const Team = z.object({
   organizationId: DocId.nullable(),
   name: z.string(),
   tags: z.array(TeamTag),
+  /** Leaders and members are listed to staff of the community and to the team's own members; others see counts only (empty lists). */
   leaders: z.array(OpenId),
   members: z.array(OpenId),
+  memberCount: z.number().int(),
   createdAt: z.number().int(),
 });
 export type Team = z.infer<typeof Team>;
