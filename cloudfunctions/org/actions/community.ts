@@ -39,6 +39,8 @@ export async function saveCommunity(input: SaveCommunityInput, ctx: TxCtx): Prom
   if (current && typeof current.volunteerSeq === 'number' && current.volunteerSeq > 0 && current.code !== input.code) {
     throw new AppError('failed-precondition', 'volunteers already carry numbers with this community code', { reason: 'community.code_fixed' });
   }
+  const sameCode = (await ctx.tx.collection(C.communities).where({ code: input.code }).get()).data.filter((d) => d._id !== input.communityId);
+  if (sameCode.length > 0) throw new AppError('already-exists', 'another community uses this code', { reason: 'community.code_taken' });
   const fields = { name: input.name, district: input.district, code: input.code, updatedAt: at };
   if (current) await ref.update({ data: fields });
   else await ref.set({ data: { ...fields, grids: [], volunteerSeq: 0, createdAt: at } });

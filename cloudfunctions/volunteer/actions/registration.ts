@@ -106,9 +106,18 @@ export async function register(input: RegisterInput, ctx: TxCtx): Promise<Volunt
   const { idHash, fields } = personalFields(ctx, id, input);
   await claimIdNumber(ctx, idHash, id);
 
-  const seq = (typeof community.volunteerSeq === 'number' ? community.volunteerSeq : 0) + 1;
   const code = typeof community.code === 'string' && community.code ? community.code : 'ZY';
-  const volunteerNo = `${code}-${String(seq).padStart(6, '0')}`;
+  let seq = typeof community.volunteerSeq === 'number' ? community.volunteerSeq : 0;
+  let volunteerNo = '';
+  // Codes are unique per community (org.saveCommunity), but a number given out another way (an
+  // import, two communities that shared a code before) must not collide: skip to a free one.
+  for (let tries = 0; ; tries++) {
+    seq += 1;
+    volunteerNo = `${code}-${String(seq).padStart(6, '0')}`;
+    const taken = (await ctx.tx.collection(C.volunteers).where({ volunteerNo }).get()).data.length > 0;
+    if (!taken) break;
+    if (tries >= 50) throw new Error(`no free volunteer number after ${volunteerNo}`);
+  }
   await communityRef.update({ data: { volunteerSeq: seq } });
 
   const doc = {
