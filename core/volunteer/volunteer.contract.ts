@@ -276,7 +276,7 @@ export const ExportServiceRecordsInput = z
     /** Full ID numbers (the national system matches volunteers by them); masked otherwise. Audited either way. */
     includeIdNumbers: z.boolean().default(false),
     after: PageCursor.nullable().default(null),
-    limit: z.number().int().min(1).max(500).default(500),
+    limit: z.number().int().min(1).max(100).default(100),
   })
   .refine((v) => v.from <= v.to, { message: 'from must not be after to', path: ['to'] });
 export type ExportServiceRecordsInput = z.infer<typeof ExportServiceRecordsInput>;

@@ -1,5 +1,5 @@
 // CSV of confirmed service records for upload to the national volunteer system (办法 §4: "按照统一的
-// 信息数据标准录入"). Staff of the community, one period at a time, pages of up to 500 rows; each
+// 信息数据标准录入"). Staff of the community, one period at a time, pages of up to 100 rows; each
 // page is audited (who, community, period, rows, whether full ID numbers were included) before the
 // CSV is answered. Column mapping: docs/volunteers.md, "CSV export".
 import { ExportServiceRecordsInput } from '../../../core';
