@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { orgContract, volunteerContract } from '../../../core';
 import { db, uniq } from '../../server/fixtures/db';
 import { Fixture, matrixFixture } from './matrix-fixture';
-import { Envelope, orgCall, registration, vol, writesBy } from './support';
+import { ensureServiceRecords, Envelope, orgCall, registration, vol, writesBy } from './support';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 jest.setTimeout(300_000);
@@ -89,6 +89,7 @@ const BAD_DATES = ['2026-02-30', '2026-13-01', '20261201', '2026-1-1'];
 let f: Fixture;
 let staff: string;
 beforeAll(async () => {
+  await ensureServiceRecords();
   f = await matrixFixture();
   staff = f.who.staff;
 });
