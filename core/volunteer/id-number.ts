@@ -47,7 +47,7 @@ export function idNumberFacts(raw: string): IdNumberFacts {
 }
 
 /** Whole years of age on day `on` (both 'YYYY-MM-DD'); someone born on 29 Feb ages on 1 Mar. */
-export function ageOn(birthDate: string, on: string): number {
+export function ageInYearsOn(birthDate: string, on: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
   const [y, m, d] = on.split('-').map(Number) as [number, number, number];
   let age = y - by;
