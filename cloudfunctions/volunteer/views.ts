@@ -1,6 +1,6 @@
 // Stored volunteer → what each reader may see. Sealed fields are opened only here, only for the
 // views that show them (the person themselves; staff of the community see the name and area).
-import { ageInYearsOn, dayOf, starStanding, VolunteerCard, VolunteerSelf, VolunteerSummary } from '../../core';
+import { ageOn, dayOf, starStanding, VolunteerCard, VolunteerSelf, VolunteerSummary } from '../../core';
 import type { ServerConfig } from '../../server/config';
 import { piiCrypto } from '../../server/pii';
 import { volunteerSettings } from '../../server/volunteer/config';
@@ -44,6 +44,6 @@ export function self(config: ServerConfig, v: VolunteerDoc): VolunteerSelf {
 }
 
 export function card(config: ServerConfig, v: VolunteerDoc, now: number): VolunteerCard {
-  return { ...self(config, v), openid: v.openid, age: ageInYearsOn(v.birthDate, dayOf(now)) };
+  return { ...self(config, v), openid: v.openid, age: ageOn(v.birthDate, dayOf(now)) };
 }
 

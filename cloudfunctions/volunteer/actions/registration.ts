@@ -12,7 +12,7 @@
 // - The public volunteer number is <community code>-<6-digit sequence>, from the community's counter.
 import {
   AppError,
-  ageInYearsOn,
+  ageOn,
   dayOf,
   idNumberFacts,
   maskIdNumber,
@@ -42,7 +42,7 @@ function personalFields(ctx: TxCtx, id: string, input: PersonalInput) {
   const pii = piiCrypto(ctx.config);
   const at = ctx.now();
   const facts = idNumberFacts(input.idNumber);
-  const age = ageInYearsOn(facts.birthDate, dayOf(at));
+  const age = ageOn(facts.birthDate, dayOf(at));
   if (age < MIN_AGE) {
     throw new AppError('failed-precondition', `volunteers register from the age of ${MIN_AGE}`, { reason: 'volunteer.under_14' });
   }

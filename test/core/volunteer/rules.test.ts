@@ -1,6 +1,6 @@
 // Pure rules of the volunteer domain: GB 11643 ID numbers, age, stars, plain text.
 import fc from 'fast-check';
-import { ageInYearsOn, idCheckCharacter, idNumberFacts, idNumberProblem, isPlainText, RegisterInput, starStanding, checkStarThresholds, CONSENT_VERSION } from '../../../core';
+import { ageOn, idCheckCharacter, idNumberFacts, idNumberProblem, isPlainText, RegisterInput, starStanding, checkStarThresholds, CONSENT_VERSION } from '../../../core';
 
 describe('GB 11643 ID numbers', () => {
   test('known valid numbers (published examples) pass, with birth date and gender', () => {
@@ -49,7 +49,7 @@ describe('age', () => {
     ['2012-12-03', '2026-12-02', 13],
     ['2008-02-29', '2026-02-28', 17],
     ['2008-02-29', '2026-03-01', 18],
-  ])('born %s, on %s: %i', (birth, on, age) => expect(ageInYearsOn(birth, on)).toBe(age));
+  ])('born %s, on %s: %i', (birth, on, age) => expect(ageOn(birth, on)).toBe(age));
 });
 
 describe('stars', () => {
