@@ -104,7 +104,10 @@ test('a donation goes to the community pool; a redemption is recorded pending; n
   const v = await verifiedVolunteer(A, staffA);
   await credit(v.openid, 90);
   expect(ok(await vol(v.openid, 'donate', { communityId: A, minutes: 30 }))).toMatchObject({ balanceMinutes: 60 });
-  expect(await balance(`pool:${A}`)).toBeGreaterThanOrEqual(30);
+  const pool = ok(await vol(staffA, 'communityPool', { communityId: A }, undefined));
+  expect(pool.balanceMinutes).toBeGreaterThanOrEqual(30);
+  expect(pool.ledger).toContainEqual(expect.objectContaining({ kind: 'donation', minutes: 30 }));
+  expect(await vol(v.openid, 'communityPool', { communityId: A }, undefined)).toMatchObject({ ok: false, error: { code: 'permission-denied' } });
   const red = ok(await vol(v.openid, 'redeem', { minutes: 60, purpose: '为父亲预约助浴服务' }));
   expect(red).toMatchObject({ minutes: 60, status: 'pending' });
   expect((await db().collection('time_bank_redemptions').doc(red.redemptionId).get()).data).toMatchObject({ openid: v.openid, minutes: 60, status: 'pending' });
