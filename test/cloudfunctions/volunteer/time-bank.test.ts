@@ -136,3 +136,24 @@ test('invalid amounts write nothing', async () => {
   await vol(a, 'redeem', { minutes: 10, purpose: '<script>' });
   expect(await writesBy(a)).toBe(before);
 });
+
+test('credits, transfers, donations and redemptions racing on one account: the balance is the sum of its ledger and never below zero from a debit', async () => {
+  const { a, b, bindingId } = await bound();
+  await credit(a, 50);
+  const ops = [
+    ...Array.from({ length: 4 }, (_, i) => () => credit(a, 20, T0 + i + 1).then(() => ({ ok: true }))),
+    ...Array.from({ length: 4 }, () => () => vol(a, 'transfer', { bindingId, minutes: 25 })),
+    () => vol(a, 'donate', { communityId: A, minutes: 25 }),
+    () => vol(a, 'redeem', { minutes: 25, purpose: '助餐服务' }),
+  ];
+  const results = await Promise.all(ops.map((op) => op()));
+  const debits = results.slice(4).filter((r) => r.ok).length;
+  const final = await balance(a);
+  expect(final).toBe(50 + 4 * 20 - debits * 25);
+  expect(final).toBeGreaterThanOrEqual(0);
+  const ledger = (await db().collection('time_bank_ledger').where({ account: a }).get()).data;
+  expect(ledger.reduce((s, e) => s + Number(e.minutes), 0)).toBe(final);
+  expect(ledger.every((e) => Number(e.balanceAfter) >= 0)).toBe(true);
+  const transfers = results.slice(4, 8).filter((r) => r.ok).length;
+  expect(await balance(b)).toBe(transfers * 25);
+});
