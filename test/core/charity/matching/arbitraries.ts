@@ -7,29 +7,35 @@ import { URGENCIES, type MatchInput, type MatchNeed, type MatchOffer, type Match
 export const NOW = Date.UTC(2026, 11, 2, 8);
 const DAY = 86_400_000;
 const CATEGORIES = ['rice', 'oil', 'clothes'];
+/** Mostly the first two, so that pairs collide. */
+const category = fc.constantFrom('rice', 'rice', 'rice', 'oil', 'clothes');
 const COMMUNITIES = ['c1', 'c2', 'c3'];
 const GROUPS = ['elderly', 'children'];
 const PURPOSES = ['education', 'meals'];
 
-// Points within about 40 km, so that the distance penalty sometimes makes a pair non-positive.
-const place = fc.option(fc.record({ lat: fc.double({ min: 31.0, max: 31.35, noNaN: true }), lng: fc.double({ min: 121.3, max: 121.7, noNaN: true }) }), { freq: 5 });
+// Points within about 25 km, so that the distance penalty sometimes makes a pair non-positive.
+const place = fc.option(fc.record({ lat: fc.double({ min: 31.1, max: 31.3, noNaN: true }), lng: fc.double({ min: 121.4, max: 121.6, noNaN: true }) }), { freq: 5 });
 const sub = <T>(xs: T[]) => fc.subarray(xs, { minLength: 1 });
 
+// Usually one kind of restriction, sometimes two (a donor rarely restricts everything at once).
+const oneRestriction = fc.oneof(
+  fc.record({ communityIds: sub(COMMUNITIES) }),
+  fc.record({ purposes: sub(PURPOSES) }),
+  fc.record({ needCategories: sub(CATEGORIES) }),
+  fc.record({ beneficiaryGroups: sub(GROUPS) }),
+);
 const restrictions = fc.option(
-  fc.record(
-    { communityIds: sub(COMMUNITIES), purposes: sub(PURPOSES), needCategories: sub(CATEGORIES), beneficiaryGroups: sub(GROUPS) },
-    { requiredKeys: [] },
-  ),
-  { freq: 2, nil: undefined },
+  fc.oneof({ arbitrary: oneRestriction, weight: 3 }, { arbitrary: fc.tuple(oneRestriction, oneRestriction).map(([a, b]) => ({ ...a, ...b })), weight: 1 }),
+  { freq: 3, nil: undefined },
 );
 
 const offer = (maxQ: number, i: number) =>
   fc.record({
-    category: fc.constantFrom(...CATEGORIES),
-    quantity: fc.integer({ min: 0, max: maxQ }),
-    unit: fc.constantFrom('bag', 'bag', 'bag', 'kg'),
+    category,
+    quantity: fc.oneof({ arbitrary: fc.integer({ min: 1, max: maxQ }), weight: 9 }, { arbitrary: fc.constant(0), weight: 1 }),
+    unit: fc.constantFrom('bag', 'bag', 'bag', 'bag', 'bag', 'kg'),
     pickup: place,
-    availableUntil: fc.integer({ min: -2, max: 20 }).map((d) => NOW + d * DAY),
+    availableUntil: fc.integer({ min: -1, max: 20 }).map((d) => NOW + d * DAY),
     restrictions,
   }).map((o): MatchOffer => ({ id: `o${i}`, donorId: `d${i % 2}`, ...o }));
 
@@ -37,9 +43,9 @@ const need = (maxQ: number, i: number) =>
   fc.record({
     communityId: fc.constantFrom(...COMMUNITIES),
     location: place,
-    category: fc.constantFrom(...CATEGORIES),
-    quantity: fc.integer({ min: 0, max: maxQ }),
-    unit: fc.constantFrom('bag', 'bag', 'bag', 'kg'),
+    category,
+    quantity: fc.oneof({ arbitrary: fc.integer({ min: 1, max: maxQ }), weight: 9 }, { arbitrary: fc.constant(0), weight: 1 }),
+    unit: fc.constantFrom('bag', 'bag', 'bag', 'bag', 'bag', 'kg'),
     urgency: fc.constantFrom(...URGENCIES),
     deadline: fc.integer({ min: -3, max: 40 }).map((d) => NOW + d * DAY),
     beneficiaryGroup: fc.constantFrom(...GROUPS),
@@ -50,10 +56,10 @@ const parameters: fc.Arbitrary<MatchParameters> = fc.record(
   {
     weights: fc.record(
       {
-        categoryFit: fc.integer({ min: 0, max: 1000 }),
+        categoryFit: fc.integer({ min: 100, max: 1000 }),
         urgency: fc.integer({ min: 0, max: 1000 }),
         deadline: fc.integer({ min: 0, max: 1000 }),
-        distance: fc.integer({ min: 0, max: 1000 }),
+        distance: fc.integer({ min: 0, max: 400 }),
         expiry: fc.integer({ min: 0, max: 1000 }),
         fairness: fc.integer({ min: 0, max: 1000 }),
       },
@@ -66,8 +72,8 @@ const parameters: fc.Arbitrary<MatchParameters> = fc.record(
         { offerCategory: 'rice', needCategory: 'clothes', fit: 1 },
       ],
     ),
-    maxDistanceKm: fc.integer({ min: 5, max: 40 }),
-    distanceRefKm: fc.integer({ min: 2, max: 30 }),
+    maxDistanceKm: fc.integer({ min: 3, max: 30 }),
+    distanceRefKm: fc.integer({ min: 3, max: 30 }),
     fairnessTiers: fc.constantFrom(
       [{ upTo: 1, bonus: 1 }],
       [
@@ -87,7 +93,7 @@ const parameters: fc.Arbitrary<MatchParameters> = fc.record(
 
 export function instance(maxOffers: number, maxNeeds: number, maxQ: number): fc.Arbitrary<MatchInput> {
   return fc
-    .tuple(fc.integer({ min: 1, max: maxOffers }), fc.integer({ min: 1, max: maxNeeds }))
+    .tuple(fc.integer({ min: Math.ceil(maxOffers / 2), max: maxOffers }), fc.integer({ min: Math.ceil(maxNeeds / 2), max: maxNeeds }))
     .chain(([o, n]) =>
       fc.record({
         offers: fc.tuple(...Array.from({ length: o }, (_, i) => offer(maxQ, i))),

@@ -59,14 +59,23 @@ function checkFeasibleAndConsistent(input: MatchInput, r: MatchResult): void {
 }
 
 test('small instances: the engine reaches the exhaustive optimum', () => {
+  // The generator must produce instances where something is at stake, or the test proves little.
+  const seen = { allocated: 0, split: 0, fairness: 0, restricted: 0, unmet: 0 };
   fc.assert(
     fc.property(instance(3, 3, 3), (input) => {
       const r = matchOffersToNeeds(input);
       checkFeasibleAndConsistent(input, r);
       expect(r.objective).toBe(bruteForceObjective(input));
+      if (r.allocations.length) seen.allocated++;
+      if (new Set(r.allocations.map((a) => a.offerId)).size < r.allocations.length) seen.split++;
+      if (r.fairnessObjective > 0) seen.fairness++;
+      if (r.allocations.some((a) => a.binding.includes('donor-restriction'))) seen.restricted++;
+      if (r.allocations.length && r.unmet.needs.some((u) => u.reason === 'offers-used-elsewhere')) seen.unmet++;
     }),
     { numRuns: RUNS },
   );
+  const enough = Math.floor(RUNS / 50);
+  for (const [what, count] of Object.entries(seen)) expect([what, count >= enough]).toEqual([what, true]);
 });
 
 test('small instances with pricing forced (one candidate arc per node, one added per round): still the exhaustive optimum', () => {
@@ -81,6 +90,8 @@ test('small instances with pricing forced (one candidate arc per node, one added
 });
 
 test('medium instances: the engine reaches the successive-shortest-path optimum, with default and with minimal pricing', () => {
+  const runs = Math.max(10, Math.round(RUNS / 4));
+  let priced = 0;
   fc.assert(
     fc.property(instance(20, 20, 12), (input) => {
       const expected = sspObjective(input);
@@ -89,9 +100,12 @@ test('medium instances: the engine reaches the successive-shortest-path optimum,
       expect(r.objective).toBe(expected);
       const slow = matchOffersToNeeds(input, { candidates: 1, addPerRound: 1 });
       expect(slow.objective).toBe(expected);
+      // Pricing really added arcs after the first solve of some component.
+      if (slow.stats.pricingRounds > slow.stats.components) priced++;
     }),
-    { numRuns: Math.max(10, Math.round(RUNS / 4)) },
+    { numRuns: runs },
   );
+  expect(priced).toBeGreaterThanOrEqual(Math.floor(runs / 4));
 });
 
 test('deterministic: the same result for the same input, and for its offers and needs in any order', () => {
