@@ -183,7 +183,7 @@ export interface MatchTuning {
   candidates: number;
   addPerRound: number;
 }
-export const DEFAULT_TUNING: Readonly<MatchTuning> = Object.freeze({ candidates: 6, addPerRound: 3 });
+export const DEFAULT_TUNING: Readonly<MatchTuning> = Object.freeze({ candidates: 3, addPerRound: 6 });
 
 /** Growable typed buffers, reused from one component to the next. */
 class Buffers {
