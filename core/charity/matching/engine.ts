@@ -8,8 +8,10 @@
 //
 // fairness_g is concave piecewise linear, so the problem is a min-cost flow: offers → needs → one
 // node per community group → sink through parallel tier arcs of decreasing gain, plus a zero-gain
-// bypass from every offer to the sink (not allocating is allowed). Each connected component is
-// solved by the network simplex; integer data gives an integer optimum.
+// bypass from every offer to the sink (not allocating is allowed). Pairs without a location on one
+// side have a separable score and go through relay nodes instead of one arc each. Each connected
+// component is solved by the network simplex, pricing pair arcs in from a few candidates per node;
+// integer data gives an integer optimum. docs/charity-matching.md has the details.
 import { createNetworkSimplex } from './network-simplex';
 import { validateMatchInput } from './validate';
 import type {
