@@ -194,7 +194,10 @@ class Buffers {
   ln = new Int32Array(1 << 14);
   sc = new Float64Array(1 << 14);
   length = 0;
+  /** Largest score pushed since length was last reset to 0 (with it). */
+  max = 0;
   push(o: number, n: number, s: number): void {
+    if (s > this.max) this.max = s;
     if (this.length === this.lo.length) {
       const size = this.lo.length * 2;
       const lo = new Int32Array(size);
@@ -605,6 +608,7 @@ export function matchOffersToNeeds(input: MatchInput, tuning: MatchTuning = DEFA
 
     // Pairs (eligible and score > 0, offer-major) for everything no relay covers.
     buf.length = 0;
+    buf.max = 0;
     for (let ko = 0; ko < nO; ko++) {
       const o = cOffers[ko]!;
       const offer = offers[o]!;
@@ -666,8 +670,7 @@ export function matchOffersToNeeds(input: MatchInput, tuning: MatchTuning = DEFA
     }
     for (let kn = 0; kn < nN; kn++) qn[kn] = needs[cNeeds[kn]!]!.quantity;
     supply[sink] = -total;
-    let maxAbsCost = 0;
-    for (let k = 0; k < size; k++) if (sc[k]! > maxAbsCost) maxAbsCost = sc[k]!;
+    let maxAbsCost = buf.max;
     for (const pts of P.tierPoints) if (pts > maxAbsCost) maxAbsCost = pts;
     for (const r of liveRelays) {
       for (const a of r.a) maxAbsCost = Math.max(maxAbsCost, Math.abs(a));
