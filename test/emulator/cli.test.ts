@@ -76,7 +76,7 @@ describe('emulator CLI', () => {
     expect(await exited(child)).toBe(1);
     expect(err).toContain(file);
     expect(err).toMatch(/cannot use data directory/);
-  });
+  }, 30_000);
 
   test('--max-upload limits the size of a stored file', async () => {
     const emu = await startCli(['--data', dataDir, '--dev', '--pool', '0', '--max-upload', '1']);
@@ -110,5 +110,5 @@ describe('emulator CLI', () => {
     child2.stderr!.on('data', (c: Buffer) => (err2 += c.toString()));
     expect(await exited(child2)).toBe(1);
     expect(err2).toMatch(/--max-upload must be an integer from 1 to 1024/);
-  });
+  }, 30_000); // two CLI start-ups: about 1.5 s each, over 5 s on a loaded 2-core machine
 });
