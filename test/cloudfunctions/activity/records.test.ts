@@ -106,7 +106,7 @@ test('back-fill is refused with one approver: the requester cannot approve; a se
   expect(audit).toHaveLength(1);
   expect(audit[0]).toMatchObject({ action: 'service_record.backfill', actor: w.staff2, after: { requestedBy: w.staff, approvedBy: w.staff2 } });
   // Approving again, or back-filling the same person again, is refused.
-  expect(await act(w.staff, 'approveBackfill', { backfillId: b.backfillId }, END + 3 * HOUR)).toMatchObject({ ok: false, error: { details: { reason: 'backfill.cannot_approve' } } });
+  expect(await act(w.staff2, 'approveBackfill', { backfillId: b.backfillId }, END + 3 * HOUR)).toMatchObject({ ok: false, error: { details: { reason: 'backfill.cannot_approve' } } });
   expect(await act(w.staff, 'requestBackfill', { activityId: id, openid: v, minutes: 30, evidence: '纸质签到表第 4 行，社工陈某见证', note: '再补' }, END + 3 * HOUR)).toMatchObject({
     ok: false,
     error: { code: 'already-exists', details: { reason: 'record.exists' } },
