@@ -7,4 +7,3 @@ export * from './machines';
 export * from './qr';
 export * from './recruiting';
 export * from './text';
-export * from './working-days';

@@ -31,13 +31,3 @@ export function recruitingText(a: RecruitingFacts): string {
   ];
   return lines.join('\n');
 }
-
-/** Whole years of age on `on` ('YYYY-MM-DD') for a birth date 'YYYY-MM-DD'; null when unreadable. */
-export function ageOn(birthDate: string, on: string): number | null {
-  const b = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(on);
-  if (!b || !d) return null;
-  let age = Number(d[1]) - Number(b[1]);
-  if (Number(d[2]) < Number(b[2]) || (Number(d[2]) === Number(b[2]) && Number(d[3]) < Number(b[3]))) age -= 1;
-  return age;
-}

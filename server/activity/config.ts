@@ -3,24 +3,12 @@
 // They are optional here and their defaults live in activitySettings() (server/activity/settings.ts), so
 // ServerConfig's own defaults (and their test) stay as they are.
 import { z } from 'zod';
-import { HoursPolicyId, parseDayList } from '../../core';
-
-const DayList = z.string().transform((text, ctx) => {
-  try {
-    return parseDayList(text);
-  } catch (e) {
-    ctx.addIssue({ code: 'custom', message: (e as Error).message });
-    return z.NEVER;
-  }
-});
+import { HoursPolicyId } from '../../core';
 
 export const ActivityConfigShape = {
   /** Hours policy of activities created without one (core/activity/hours.ts HOURS_POLICIES); default exact. */
   ACTIVITY_HOURS_POLICY: HoursPolicyId.optional(),
-  /** Public holidays that fall on Monday–Friday, comma-separated YYYY-MM-DD (the record deadline skips them); default none. */
-  ACTIVITY_HOLIDAYS: DayList.optional(),
-  /** Weekend days that are working days (调休), comma-separated YYYY-MM-DD; default none. */
-  ACTIVITY_MAKEUP_WORKDAYS: DayList.optional(),
+  // Holidays and make-up working days are the platform's PUBLIC_HOLIDAYS and MAKEUP_WORKDAYS (server/holidays.ts).
   /** Working days after an activity's last day within which its records must be completed (办法 §11); default 10. */
   ACTIVITY_RECORD_DEADLINE_DAYS: z.coerce.number().int().min(1).max(60).optional(),
   /** Length of one slot of the rotating check-in code, in seconds (15–600); default 60. */

@@ -1,6 +1,6 @@
 // Whether a volunteer may join an activity (sign-up and walk-in check-in): age on the activity's
 // day, trainings (条例 §16), insurance for risky work (条例 §17), team-only activities.
-import { ageOn, AppError, dayOf } from '../../core';
+import { ageOn, AppError, dayOf, isDay } from '../../core';
 import type { VolunteerDoc } from './access';
 import type { ActivityDoc } from './docs';
 
@@ -9,7 +9,7 @@ const refuse = (reason: string, message: string) => new AppError('failed-precond
 /** Why this volunteer may not join this activity, or null. */
 export function ineligibility(activity: ActivityDoc, v: VolunteerDoc, teamMembers: readonly string[] | null): AppError | null {
   const e = activity.eligibility;
-  const age = v.birthDate ? ageOn(v.birthDate, dayOf(activity.startAt)) : null;
+  const age = v.birthDate && isDay(v.birthDate) ? ageOn(v.birthDate, dayOf(activity.startAt)) : null;
   if (age === null || age < e.minAge) return refuse('activity.too_young', `本活动要求年满 ${e.minAge} 周岁`);
   const done = new Set(v.trainings ?? []);
   const missing = e.trainings.filter((t) => !done.has(t));

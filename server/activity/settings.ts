@@ -1,6 +1,7 @@
 // The activity domain's configuration with its defaults applied (server/activity/config.ts).
 import { HolidayTable, HOURS_POLICIES, HoursPolicyId } from '../../core';
 import type { ServerConfig } from '../config';
+import { holidayTable } from '../holidays';
 
 export interface ActivitySettings {
   defaultHoursPolicy: HoursPolicyId;
@@ -14,7 +15,7 @@ export interface ActivitySettings {
 export function activitySettings(c: ServerConfig): ActivitySettings {
   return {
     defaultHoursPolicy: c.ACTIVITY_HOURS_POLICY ?? 'exact',
-    holidays: { holidays: c.ACTIVITY_HOLIDAYS ?? new Set(), makeupWorkdays: c.ACTIVITY_MAKEUP_WORKDAYS ?? new Set() },
+    holidays: holidayTable(c),
     deadlineDays: c.ACTIVITY_RECORD_DEADLINE_DAYS ?? 10,
     slotSeconds: c.CHECKIN_SLOT_SECONDS ?? 60,
     slotsValid: c.CHECKIN_SLOTS_VALID ?? 2,
