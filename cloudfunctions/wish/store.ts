@@ -34,7 +34,7 @@ export interface RecipientDoc extends StoredDoc {
   communityId: string;
   maskedName: string;
   /** Sealed with aad `wish_recipients/<id>/<field>`. */
-  nameSealed: string;
+  nameSealed: string | null;
   phoneSealed: string | null;
   phoneMasked: string | null;
   addressSealed: string | null;
@@ -46,7 +46,7 @@ export interface RecipientDoc extends StoredDoc {
   /** The recipient's own WeChat (registered themselves), else null. */
   openid: string | null;
   familyOpenids: string[];
-  guardianConsent: { guardianNameSealed: string; relation: string; method: string; note: string | null; by: string; at: number } | null;
+  guardianConsent: { guardianNameSealed: string | null; relation: string; method: string; note: string | null; by: string; at: number } | null;
   /** sha256 of the printed one-time code (server side: codeHash()); null when none is valid. */
   codeHash: string | null;
   /** The same code sealed, to print again. */

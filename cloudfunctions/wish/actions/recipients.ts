@@ -119,7 +119,7 @@ export async function recordGuardianConsent(input: In<'recordGuardianConsent'>, 
     by: ctx.openid,
     at: now,
   };
-  await ctx.tx.collection(R).doc(r._id).update({ data: { guardianConsent, updatedAt: now, version: r.version + 1 } });
+  await ctx.tx.collection(R).doc(r._id).update({ data: { guardianConsent: ctx.db.command.set(guardianConsent), updatedAt: now, version: r.version + 1 } });
   await ctx.audit({ action: 'wish.recordGuardianConsent', subject: `${R}/${r._id}`, after: { relation: input.relation, method: input.method } });
   return recipientView({ ...r, guardianConsent }, true);
 }
