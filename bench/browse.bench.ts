@@ -112,7 +112,7 @@ async function main() {
   await Promise.all([load(a), load(b)]);
   console.log(`loaded ${WISHES} published wishes over ${COMMUNITIES} communities into both stores in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  const browse = async (emu: RunningEmulator, input: Input) => {
+  const attempt = async (emu: RunningEmulator, input: Input) => {
     const t = performance.now();
     const res = await fetch(`${emu.url}/functions/wish`, {
       method: 'POST',
@@ -120,9 +120,20 @@ async function main() {
       body: JSON.stringify({ action: 'browse', input }),
     });
     const json = (await res.json()) as { ok: boolean; data?: { items: unknown[]; next: string | null }; error?: unknown };
-    if (!json.ok) await new Promise((r) => setTimeout(r, 500));
+    return { ms: performance.now() - t, json };
+  };
+  const browse = async (emu: RunningEmulator, input: Input) => {
+    const { ms, json } = await attempt(emu, input);
     if (!json.ok) throw new Error(`browse failed: ${JSON.stringify(json.error)} for ${JSON.stringify(input)}`);
-    return { ms: performance.now() - t, data: json.data! };
+    return { ms, data: json.data! };
+  };
+  // Without indexes a page can outlast the SDK's request timeout on a loaded machine: the time
+  // until the failure is then a lower bound of the scan, and counted.
+  let scanTimeouts = 0;
+  const scan = async (input: Input) => {
+    const { ms, json } = await attempt(b, input);
+    if (!json.ok) scanTimeouts++;
+    return ms;
   };
 
   // Warm both workers of A (and B's) on every shape.
@@ -132,7 +143,7 @@ async function main() {
     await browse(a, input);
     await browse(a, input);
   }
-  await browse(b, all[0]!);
+  await scan(all[1]!);
 
   // The floor, in this run: the same gateway, worker and kernel answering without a database request.
   const floorMs: number[] = [];
@@ -173,7 +184,7 @@ async function main() {
   const scanMs: number[] = [];
   const idxMs: number[] = [];
   for (const input of sample) {
-    scanMs.push((await browse(b, input)).ms);
+    scanMs.push(await scan(input));
     idxMs.push((await browse(a, input)).ms);
   }
   const scanRatio = pct(scanMs, 50) / pct(idxMs, 50);
@@ -191,7 +202,7 @@ async function main() {
     ...[...byShape].map(([shape, xs]) => ({ figure: `  ${shape || '(no filter)'} p50 / p99 ms`, value: `${f(pct(xs, 50))} / ${f(pct(xs, 99))}`, limit: '', ratio: '' })),
     { figure: 'gateway+worker+kernel floor without a DB request, p50 ms (context)', value: f(pct(floorMs, 50)), limit: '', ratio: f(p50 / pct(floorMs, 50)) },
     { figure: 'database requests per page', value: f(perPage), limit: 2, ratio: f(perPage / 2) },
-    { figure: `same pages without indexes p50 ms (${sample.length} sampled)`, value: f(pct(scanMs, 50)), limit: f(pct(idxMs, 50)), ratio: f(scanRatio) },
+    { figure: `same pages without indexes p50 ms (${sample.length} sampled${scanTimeouts ? `, ${scanTimeouts} timed out: a lower bound` : ''})`, value: f(pct(scanMs, 50)), limit: f(pct(idxMs, 50)), ratio: f(scanRatio) },
   ]);
   console.log(`RESULT browse wishes=${WISHES} p50_ms=${f(p50)} p99_ms=${f(p99)} db_requests_per_page=${f(perPage)} scan_ratio=${f(scanRatio)}`);
 }
