@@ -76,12 +76,61 @@ export function messageForCode(code: ErrorCode): string {
   return MESSAGES[code];
 }
 
-/** The kind, user-facing message for any thrown value. */
+/**
+ * Reasons whose server message is written for the user (server/openapi.ts: it names no word, so the
+ * screen may show it as is). Any other server message is for logs only.
+ */
+const USER_FACING_REASONS = new Set(['content.rejected', 'content.check_unavailable']);
+
+/**
+ * Domain reasons (details.reason) that deserve a more precise message than their code's. Each area's
+ * services file registers its own with registerReasonMessages, next to the calls that produce them.
+ */
+const REASON_MESSAGES: Record<string, string> = {
+  'role.missing': '您还没有这个身份，请先联系社区工作人员开通',
+  'page.bad_cursor': '列表已更新，请下拉刷新后再试',
+  'state.stale_version': '内容刚被别人修改过，请刷新后再试',
+  'state.unexpected_status': '当前状态已变化，请刷新后再试',
+};
+
+export function registerReasonMessages(messages: Record<string, string>): void {
+  Object.assign(REASON_MESSAGES, messages);
+}
+
+/** details.reason of an error, when it has one. */
+export function reasonOf(err: unknown): string | undefined {
+  if (!isAppError(err)) return undefined;
+  const reason = (err.details as { reason?: unknown } | undefined)?.reason;
+  return typeof reason === 'string' ? reason : undefined;
+}
+
+/** The kind, user-facing message for any thrown value: one clear message per code or known reason. */
 export function userMessage(err: unknown): string {
   if (!isAppError(err)) return MESSAGES.internal;
-  const reason = (err.details as { reason?: unknown } | undefined)?.reason;
+  const reason = reasonOf(err);
   if (reason === CLIENT_REASONS.network || reason === CLIENT_REASONS.timeout) return NETWORK_MESSAGE;
+  if (reason && USER_FACING_REASONS.has(reason) && /[\u4e00-\u9fa5]/.test(err.message)) return err.message;
+  if (reason && REASON_MESSAGES[reason]) return REASON_MESSAGES[reason];
+  // A field-level machine transition that failed (<machine>.cannot_<event>) is a stale screen.
+  if (reason && /\.cannot_/.test(reason)) return MESSAGES['failed-precondition'];
   return MESSAGES[err.code];
+}
+
+/**
+ * Field → message for a form, from invalid-argument issues (path ['input', field, …] from the server,
+ * [field, …] from the client-side contract check). The first issue of a field wins.
+ */
+export function fieldErrors(err: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isAppError(err) || err.code !== 'invalid-argument') return out;
+  const issues = (err.details?.issues ?? []) as Array<{ path?: unknown; message?: unknown; code?: unknown }>;
+  for (const issue of issues) {
+    const path = Array.isArray(issue.path) ? issue.path.filter((p) => p !== 'input') : [];
+    const field = path.length ? String(path[0]) : '';
+    if (!field || out[field]) continue;
+    out[field] = issue.code === 'content_rejected' && typeof issue.message === 'string' ? issue.message : '这一项填写有误，请检查';
+  }
+  return out;
 }
 
 /** Any thrown value as an AppError; unknown throws become `internal` (never leak raw text to the UI). */

@@ -1,38 +1,43 @@
-// Home: who am I and what can I do here. Pure logic lives in utils/; backend and wx.* in services/.
+// Home: who am I, in which role, and what can I do here. Pure logic lives in utils/; backend and
+// wx.* in services/.
+import { pageBase } from '../../behaviors/page-base';
 import { userMessage } from '../../services/errors';
-import { systemFontScale } from '../../services/platform';
-import { me } from '../../services/user';
-import { fontScale, scaleStyle } from '../../utils/elder';
+import { navigateTo, switchTab } from '../../services/platform';
+import { activeRole, profile } from '../../services/session';
 import { profileView, type LoadStatus } from '../../utils/home-view';
+import type { QuickAction } from '../../utils/nav';
 import type { RoleChip } from '../../utils/roles';
 
-function elderModeOn(): boolean {
-  // getApp() is undefined while the App is still being created, and in component tests.
-  const app = getApp<IAppOption>() as IAppOption | undefined;
-  return app?.globalData?.elderMode ?? false;
-}
-
 Component({
+  behaviors: [pageBase],
   data: {
     status: 'loading' as LoadStatus,
     errorMessage: '',
     greeting: '',
     chips: [] as RoleChip[],
     residentOnly: false,
-    rootStyle: '',
+    canSwitch: false,
+    activeRole: 'resident',
+    activeRoleLabel: '',
+    actions: [] as QuickAction[],
   },
 
   methods: {
     onLoad() {
-      this.setData({ rootStyle: scaleStyle(fontScale(systemFontScale(), elderModeOn())) });
       return this.loadProfile();
     },
 
-    async loadProfile() {
-      this.setData({ status: 'loading', errorMessage: '' });
+    onShow() {
+      // Back from the "me" tab after switching roles: show that role's actions.
+      if (this.data.status === 'ready' && this.data.activeRole !== activeRole()) return this.loadProfile(false);
+      return undefined;
+    },
+
+    async loadProfile(refresh = true) {
+      if (refresh) this.setData({ status: 'loading', errorMessage: '' });
       try {
-        const profile = await me();
-        this.setData({ status: 'ready', ...profileView(profile) });
+        const p = await profile(refresh);
+        this.setData({ status: 'ready', ...profileView(p, activeRole()) });
       } catch (err) {
         this.setData({ status: 'error', errorMessage: userMessage(err) });
       }
@@ -40,6 +45,14 @@ Component({
 
     onRetryTap() {
       return this.loadProfile();
+    },
+
+    onActionTap(e: WechatMiniprogram.TouchEvent) {
+      return navigateTo(String(e.currentTarget.dataset.url));
+    },
+
+    onSwitchRoleTap() {
+      return switchTab('/pages/me/index');
     },
   },
 });

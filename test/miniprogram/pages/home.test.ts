@@ -96,3 +96,22 @@ test('the page root carries the font scale from the WeChat setting (elder mode)'
     delete (wx as any).getAppBaseInfo;
   }
 });
+
+test('with more than one role: shows the active role and a switch that opens the "me" tab', async () => {
+  mockMe.mockResolvedValue(profile([{ role: 'donor', communityId: 'c1' }]));
+  const switchTab = jest.spyOn(wx, 'switchTab').mockImplementation((() => Promise.resolve()) as any);
+  const page = renderPage(id);
+  await flush();
+  expect(text(page, '.active-role-label')).toBe('爱心人士');
+  page.querySelector('.switch-role')!.dispatchEvent('tap');
+  await flush();
+  expect(switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' });
+  switchTab.mockRestore();
+});
+
+test('a resident-only user has no role switch', async () => {
+  mockMe.mockResolvedValue(profile([]));
+  const page = renderPage(id);
+  await flush();
+  expect(page.querySelector('.switch-role')).toBeUndefined();
+});

@@ -1,0 +1,33 @@
+// What each role can do from the home screen: a few big buttons, the most used first. Every url must
+// be a page in app.json (test/miniprogram/app-json.test.ts checks), so a button never leads nowhere.
+import type { RoleName } from '../services/types';
+
+export interface QuickAction {
+  key: string;
+  label: string;
+  url: string;
+}
+
+const RESIDENT: QuickAction[] = [];
+const VOLUNTEER: QuickAction[] = [];
+const LEADER: QuickAction[] = [];
+const DONOR: QuickAction[] = [];
+const STAFF: QuickAction[] = [];
+
+const ACTIONS: Record<RoleName, QuickAction[]> = {
+  resident: RESIDENT,
+  volunteer: VOLUNTEER,
+  leader: [...LEADER, ...VOLUNTEER],
+  donor: DONOR,
+  'social-worker': STAFF,
+  staff: STAFF,
+  'community-admin': STAFF,
+};
+
+export function quickActions(role: RoleName): QuickAction[] {
+  return ACTIONS[role] ?? [];
+}
+
+export function allActions(): QuickAction[] {
+  return (Object.keys(ACTIONS) as RoleName[]).flatMap((r) => ACTIONS[r]);
+}
