@@ -1,5 +1,6 @@
 import { ERROR_CODES, isErrorCode } from '../core/index';
 import type { ErrorCode } from './types';
+import { REASON_MESSAGES } from './reasons';
 
 export { ERROR_CODES, isErrorCode };
 
@@ -81,21 +82,6 @@ export function messageForCode(code: ErrorCode): string {
  * screen may show it as is). Any other server message is for logs only.
  */
 const USER_FACING_REASONS = new Set(['content.rejected', 'content.check_unavailable']);
-
-/**
- * Domain reasons (details.reason) that deserve a more precise message than their code's. Each area's
- * services file registers its own with registerReasonMessages, next to the calls that produce them.
- */
-const REASON_MESSAGES: Record<string, string> = {
-  'role.missing': '您还没有这个身份，请先联系社区工作人员开通',
-  'page.bad_cursor': '列表已更新，请下拉刷新后再试',
-  'state.stale_version': '内容刚被别人修改过，请刷新后再试',
-  'state.unexpected_status': '当前状态已变化，请刷新后再试',
-};
-
-export function registerReasonMessages(messages: Record<string, string>): void {
-  Object.assign(REASON_MESSAGES, messages);
-}
 
 /** details.reason of an error, when it has one. */
 export function reasonOf(err: unknown): string | undefined {
