@@ -9,7 +9,10 @@ export interface QuickAction {
 }
 
 const RESIDENT: QuickAction[] = [];
-const VOLUNTEER: QuickAction[] = [];
+const VOLUNTEER: QuickAction[] = [
+  { key: 'checkin', label: '扫码签到 / 签退', url: '/pages/volunteer/checkin/index' },
+  { key: 'activities', label: '志愿活动', url: '/pages/volunteer/activities/index' },
+];
 const LEADER: QuickAction[] = [];
 const DONOR: QuickAction[] = [];
 const STAFF: QuickAction[] = [];

@@ -115,3 +115,16 @@ test('a resident-only user has no role switch', async () => {
   await flush();
   expect(page.querySelector('.switch-role')).toBeUndefined();
 });
+
+test('the active role’s quick actions open their pages', async () => {
+  mockMe.mockResolvedValue(profile([{ role: 'volunteer', communityId: 'c1' }]));
+  const navigateTo = jest.spyOn(wx, 'navigateTo').mockImplementation((() => Promise.resolve()) as any);
+  const page = renderPage(id);
+  await flush();
+  const actions = page.querySelectorAll('.action');
+  expect(actions.map((n) => (n.dom as HTMLElement).textContent)).toEqual(['扫码签到 / 签退', '志愿活动']);
+  actions[0].dispatchEvent('tap');
+  await flush();
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/volunteer/checkin/index' });
+  navigateTo.mockRestore();
+});
