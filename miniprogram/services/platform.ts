@@ -152,3 +152,8 @@ export async function requestSubscribe(templateIds: string[]): Promise<string[]>
 export function setClipboard(data: string): Promise<unknown> {
   return wx.setClipboardData({ data });
 }
+
+/** Keeps the screen on while a code is shown for scanning. */
+export function keepScreenOn(on: boolean): void {
+  wx.setKeepScreenOn({ keepScreenOn: on }).catch(() => undefined);
+}

@@ -13,7 +13,7 @@ const VOLUNTEER: QuickAction[] = [
   { key: 'checkin', label: '扫码签到 / 签退', url: '/pages/volunteer/checkin/index' },
   { key: 'activities', label: '志愿活动', url: '/pages/volunteer/activities/index' },
 ];
-const LEADER: QuickAction[] = [];
+const LEADER: QuickAction[] = [{ key: 'lead', label: '带队活动：签到码和点名', url: '/pages/volunteer/activities/index' }];
 const DONOR: QuickAction[] = [];
 const STAFF: QuickAction[] = [];
 

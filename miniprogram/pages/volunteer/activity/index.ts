@@ -5,7 +5,8 @@ import { subscribeTemplates } from '../../../config';
 import type { ActivityView, SignupView } from '../../../core/index';
 import { cancelSignUp, getActivity, signUp } from '../../../services/activity';
 import { userMessage } from '../../../services/errors';
-import { requestSubscribe, toast } from '../../../services/platform';
+import { navigateTo, requestSubscribe, toast } from '../../../services/platform';
+import { roles } from '../../../services/session';
 import { activityDetail, type ActivityDetailView } from '../../../utils/activity-view';
 
 Component({
@@ -18,6 +19,8 @@ Component({
     busy: false,
     actionError: '',
     confirmingCancel: false,
+    /** Leaders and staff of the community also run the activity from here. */
+    canLead: false,
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -29,7 +32,8 @@ Component({
       if (!this.data.view) this.setData({ status: 'loading', errorMessage: '' });
       try {
         const a: ActivityView = await getActivity(this.data.activityId);
-        this.setData({ status: 'ready', view: activityDetail(a, signup) });
+        const lead = roles().some((g) => g.communityId === a.communityId && ['leader', 'staff', 'social-worker', 'community-admin'].includes(g.role));
+        this.setData({ status: 'ready', view: activityDetail(a, signup), canLead: lead });
       } catch (err) {
         this.setData({ status: 'error', errorMessage: userMessage(err) });
       }
@@ -69,6 +73,14 @@ Component({
       } catch (err) {
         this.setData({ busy: false, actionError: userMessage(err) });
       }
+    },
+
+    onRosterTap() {
+      return navigateTo(`/pages/volunteer/roster/index?activityId=${this.data.activityId}`);
+    },
+
+    onCodeTap() {
+      return navigateTo(`/pages/volunteer/leader-code/index?activityId=${this.data.activityId}`);
     },
 
     onRetry() {

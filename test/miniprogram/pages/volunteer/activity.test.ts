@@ -16,6 +16,13 @@ jest.mock('../../../../miniprogram/services/platform', () => ({
   ...jest.requireActual('../../../../miniprogram/services/platform'),
   requestSubscribe: (ids: string[]) => mockSubscribe(ids),
   toast: (t: string) => mockToast(t),
+  navigateTo: (u: string) => mockNavigate(u),
+}));
+const mockRoles = jest.fn(() => [] as Array<{ role: string; communityId: string }>);
+const mockNavigate = jest.fn();
+jest.mock('../../../../miniprogram/services/session', () => ({
+  ...jest.requireActual('../../../../miniprogram/services/session'),
+  roles: () => mockRoles(),
 }));
 
 const id = load('pages/volunteer/activity/index', 'activity-page');
@@ -24,6 +31,7 @@ beforeEach(() => {
   jest.clearAllMocks();
   jest.useFakeTimers({ now: Date.UTC(2026, 11, 2, 4, 0), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'setTimeout'] });
   mockSubscribe.mockResolvedValue([]);
+  mockRoles.mockReturnValue([]);
 });
 afterEach(() => jest.useRealTimers());
 
@@ -114,4 +122,23 @@ test('not found: a clear message', async () => {
   const page = renderPage(id, { activityId: 'act-9999' });
   await flush();
   expect(childText(page, '#state', '.error-message')).toBe('没有找到相关内容，可能已被删除');
+});
+
+test('a leader of the community also gets the code and roster buttons', async () => {
+  mockRoles.mockReturnValue([{ role: 'leader', communityId: 'c1' }]);
+  mockGet.mockResolvedValue(activity());
+  const page = renderPage(id, { activityId: 'act-0001' });
+  await flush();
+  page.querySelector('.roster')!.dispatchEvent('tap');
+  page.querySelector('.show-code')!.dispatchEvent('tap');
+  await flush();
+  expect(mockNavigate.mock.calls).toEqual([['/pages/volunteer/roster/index?activityId=act-0001'], ['/pages/volunteer/leader-code/index?activityId=act-0001']]);
+});
+
+test('a volunteer (or a leader of another community) does not', async () => {
+  mockRoles.mockReturnValue([{ role: 'leader', communityId: 'c9' }]);
+  mockGet.mockResolvedValue(activity());
+  const page = renderPage(id, { activityId: 'act-0001' });
+  await flush();
+  expect(page.querySelector('.lead')).toBeUndefined();
 });
