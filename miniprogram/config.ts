@@ -17,6 +17,11 @@ export interface AppConfig {
   retryDelayMs: number;
   /** wx.request timeout for the emulator transport. */
   timeoutMs: number;
+  /**
+   * The community a person acts in before any community granted them a role (volunteer sign-up, a
+   * first wish). One deployment usually serves one community; the demo seed's is 'demo-community'.
+   */
+  defaultCommunityId: string;
 }
 
 export const config: AppConfig = {
@@ -28,6 +33,7 @@ export const config: AppConfig = {
   retries: 2,
   retryDelayMs: 400,
   timeoutMs: 10000,
+  defaultCommunityId: 'demo-community',
 };
 
 /**

@@ -157,3 +157,31 @@ export function setClipboard(data: string): Promise<unknown> {
 export function keepScreenOn(on: boolean): void {
   wx.setKeepScreenOn({ keepScreenOn: on }).catch(() => undefined);
 }
+
+/**
+ * Draws lines of text on an offscreen 2D canvas and returns a temporary PNG file path (a
+ * certificate to keep in the album). Needs base library 2.16.1+ (createOffscreenCanvas with 2d).
+ */
+export async function renderTextImage(lines: string[], opts: { width?: number; lineHeight?: number } = {}): Promise<string> {
+  const width = opts.width ?? 750;
+  const lineHeight = opts.lineHeight ?? 56;
+  const height = 120 + lines.length * lineHeight;
+  try {
+    const canvas = wx.createOffscreenCanvas({ type: '2d', width, height }) as WechatMiniprogram.OffscreenCanvas;
+    const ctx = canvas.getContext('2d') as any;
+    ctx.fillStyle = '#FFFFFF';
+    ctx.fillRect(0, 0, width, height);
+    ctx.strokeStyle = '#B3261E';
+    ctx.lineWidth = 6;
+    ctx.strokeRect(12, 12, width - 24, height - 24);
+    ctx.fillStyle = '#1A1A1A';
+    lines.forEach((line, i) => {
+      ctx.font = i === 0 ? 'bold 44px sans-serif' : '30px sans-serif';
+      ctx.fillText(line, 48, 90 + i * lineHeight, width - 96);
+    });
+    const r = await wx.canvasToTempFilePath({ canvas: canvas as unknown as WechatMiniprogram.Canvas, fileType: 'png' } as WechatMiniprogram.CanvasToTempFilePathOption);
+    return r.tempFilePath;
+  } catch (err) {
+    throw asPlatformError(err);
+  }
+}

@@ -1,6 +1,7 @@
 // Who is using the app right now and how: the profile from user.me, the role the person chose to act
 // in (one person may be a resident, a volunteer and a donor at once), and the elder-mode switch.
 // Kept here rather than in getApp().globalData so pages and tests share one typed source.
+import { config } from '../config';
 import { me } from './user';
 import { readPref, writePref, systemFontScale } from './platform';
 import type { RoleGrant, RoleName, UserProfile } from './types';
@@ -49,6 +50,11 @@ export function switchRole(role: RoleName): RoleName {
 /** First community in which the person holds `role` (most pages act in one community). */
 export function communityFor(role: RoleName): string | undefined {
   return roles().find((g) => g.role === role)?.communityId ?? roles()[0]?.communityId;
+}
+
+/** The person's community, or the deployment's default one for a newcomer with no grant yet. */
+export function homeCommunity(): string {
+  return roles()[0]?.communityId ?? config.defaultCommunityId;
 }
 
 export function elderMode(): boolean {

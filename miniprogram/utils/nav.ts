@@ -8,10 +8,12 @@ export interface QuickAction {
   url: string;
 }
 
-const RESIDENT: QuickAction[] = [];
+const RESIDENT: QuickAction[] = [{ key: 'join', label: '成为志愿者', url: '/pages/volunteer/register/index' }];
 const VOLUNTEER: QuickAction[] = [
   { key: 'checkin', label: '扫码签到 / 签退', url: '/pages/volunteer/checkin/index' },
   { key: 'activities', label: '志愿活动', url: '/pages/volunteer/activities/index' },
+  { key: 'card', label: '我的志愿者证', url: '/pages/volunteer/card/index' },
+  { key: 'records', label: '服务记录', url: '/pages/volunteer/records/index' },
 ];
 const LEADER: QuickAction[] = [{ key: 'lead', label: '带队活动：签到码和点名', url: '/pages/volunteer/activities/index' }];
 const DONOR: QuickAction[] = [];
