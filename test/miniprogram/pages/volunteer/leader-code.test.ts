@@ -69,7 +69,7 @@ test('leaving the page stops refreshing and lets the screen sleep', async () => 
   mockQr.mockResolvedValue(code(1, T0 + 60_000, T0 + 50_000));
   const page = renderPage(id, { activityId: 'act-0001' });
   await settle();
-  page.triggerPageLifeTime('hide');
+  (page as any).triggerPageLifeTime('hide');
   jest.advanceTimersByTime(120_000);
   await settle();
   expect(mockQr).toHaveBeenCalledTimes(1);
