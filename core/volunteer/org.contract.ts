@@ -60,8 +60,8 @@ export const Organization = z.object({
   status: organizationMachine.State,
   /** 统一社会信用代码, when the organization has one (a 社区社会组织 filed with the street may not). */
   creditCode: z.string().nullable(),
+  /** Masked (王某, 138****5678): answers of state-changing actions are stored for replays, so they carry no personal data in clear. */
   contactName: z.string(),
-  /** Masked unless the caller is staff of the community or the applicant. */
   contactPhone: z.string(),
   socialWorkers: z.array(OpenId),
   rejectReason: z.string().nullable(),
@@ -113,8 +113,10 @@ export const Team = z.object({
   organizationId: DocId.nullable(),
   name: z.string(),
   tags: z.array(TeamTag),
+  /** Leaders and members are listed to staff of the community and to the team's own members; others see counts only (empty lists). */
   leaders: z.array(OpenId),
   members: z.array(OpenId),
+  memberCount: z.number().int(),
   createdAt: z.number().int(),
 });
 export type Team = z.infer<typeof Team>;

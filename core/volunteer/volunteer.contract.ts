@@ -99,6 +99,26 @@ export const VolunteerCard = VolunteerSelf.omit({ residentialArea: true }).exten
 });
 export type VolunteerCard = z.infer<typeof VolunteerCard>;
 
+/**
+ * What a state-changing action answers about a registration. The kernel stores a mutating action's
+ * answer for replays (the idempotency record, kept IDEMPOTENCY_RETENTION_DAYS), so these answers carry
+ * no personal data in clear: masked values only. The full view is the query `me` (or `get` for staff).
+ */
+export const VolunteerSummary = z.object({
+  volunteerId: DocId,
+  volunteerNo: z.string(),
+  communityId: CommunityId,
+  status: volunteerMachine.State,
+  maskedName: z.string(),
+  maskedPhone: z.string(),
+  maskedIdNumber: z.string(),
+  trainings: z.array(z.string()),
+  insuranceUntil: z.number().int().nullable(),
+  rejectReason: z.string().nullable(),
+  version: z.number().int(),
+});
+export type VolunteerSummary = z.infer<typeof VolunteerSummary>;
+
 export const VolunteerMeInput = z.object({});
 export const VolunteerMeOutput = z.object({ volunteer: VolunteerSelf.nullable() });
 
@@ -228,8 +248,10 @@ export const RequestCertificateInput = z
   .object({ from: Day.nullable().default(null), to: Day.nullable().default(null) })
   .refine((v) => v.from === null || v.to === null || v.from <= v.to, { message: 'from must not be after to', path: ['to'] });
 export type RequestCertificateInput = z.infer<typeof RequestCertificateInput>;
-/** The check code is shown to the volunteer when issued and in their list; only its hash is stored for verification. */
+/** The check code is shown to the volunteer in their list (stored sealed; verification compares a hash). */
 export const IssuedCertificate = CertificateStatement.extend({ checkCode: z.string() });
+/** requestCertificate's answer (stored for replays, so without the name): the full statement is in listCertificates. */
+export const CertificateReceipt = z.object({ certificateNo: z.string(), checkCode: z.string(), issuedOn: Day, totalMinutes: z.number().int(), hours: z.string(), records: z.number().int() });
 
 export const ListCertificatesInput = z.object({});
 export const CertificateList = z.object({ items: z.array(IssuedCertificate) });
@@ -254,7 +276,7 @@ export const ExportServiceRecordsInput = z
     /** Full ID numbers (the national system matches volunteers by them); masked otherwise. Audited either way. */
     includeIdNumbers: z.boolean().default(false),
     after: PageCursor.nullable().default(null),
-    limit: z.number().int().min(1).max(500).default(500),
+    limit: z.number().int().min(1).max(100).default(100),
   })
   .refine((v) => v.from <= v.to, { message: 'from must not be after to', path: ['to'] });
 export type ExportServiceRecordsInput = z.infer<typeof ExportServiceRecordsInput>;
@@ -282,16 +304,16 @@ export const volunteerContract = defineContract({
   name: 'volunteer',
   actions: {
     // The caller registers themselves; staff of the community review.
-    register: { input: RegisterInput, output: VolunteerSelf, mutates: true },
-    resubmit: { input: ResubmitInput, output: VolunteerSelf, mutates: true },
+    register: { input: RegisterInput, output: VolunteerSummary, mutates: true },
+    resubmit: { input: ResubmitInput, output: VolunteerSummary, mutates: true },
     me: { input: VolunteerMeInput, output: VolunteerMeOutput, mutates: false },
-    updateProfile: { input: UpdateProfileInput, output: VolunteerSelf, mutates: true },
+    updateProfile: { input: UpdateProfileInput, output: VolunteerSummary, mutates: true },
     // staff of the volunteer's community
     list: { input: ListVolunteersInput, output: VolunteerPage, mutates: false },
     get: { input: GetVolunteerInput, output: VolunteerCard, mutates: false },
-    review: { input: ReviewVolunteerInput, output: VolunteerCard, mutates: true },
-    recordTraining: { input: RecordTrainingInput, output: VolunteerCard, mutates: true },
-    setInsurance: { input: SetInsuranceInput, output: VolunteerCard, mutates: true },
+    review: { input: ReviewVolunteerInput, output: VolunteerSummary, mutates: true },
+    recordTraining: { input: RecordTrainingInput, output: VolunteerSummary, mutates: true },
+    setInsurance: { input: SetInsuranceInput, output: VolunteerSummary, mutates: true },
     // the time bank (the caller's own account)
     timeBank: { input: TimeBankInput, output: TimeBankOutput, mutates: false },
     createFamilyInvite: { input: CreateFamilyInviteInput, output: FamilyInvite, mutates: true },
@@ -300,11 +322,12 @@ export const volunteerContract = defineContract({
     donate: { input: DonateInput, output: BalanceOutput, mutates: true },
     redeem: { input: RedeemInput, output: Redemption, mutates: true },
     // certificates: the volunteer requests and lists their own; anyone verifies with number + check code
-    requestCertificate: { input: RequestCertificateInput, output: IssuedCertificate, mutates: true },
+    requestCertificate: { input: RequestCertificateInput, output: CertificateReceipt, mutates: true },
     listCertificates: { input: ListCertificatesInput, output: CertificateList, mutates: false },
     verifyCertificate: { input: VerifyCertificateInput, output: VerifyCertificateOutput, mutates: false },
-    // staff of the community: confirmed service records of a period as CSV (audited)
-    exportServiceRecords: { input: ExportServiceRecordsInput, output: ExportServiceRecordsOutput, mutates: true },
+    // staff of the community: confirmed service records of a period as CSV. A query, so the CSV is
+    // never stored in an idempotency record; each page is audited (who, community, period, rows).
+    exportServiceRecords: { input: ExportServiceRecordsInput, output: ExportServiceRecordsOutput, mutates: false },
     // the caller's own data, and erasure of their account
     exportMyData: { input: ExportMyDataInput, output: MyData, mutates: false },
     deleteAccount: { input: DeleteAccountInput, output: DeleteAccountOutput, mutates: true },

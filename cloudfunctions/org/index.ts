@@ -1,0 +1,4 @@
+// Composition root of the `org` function (deploy bundle entry: exports.main).
+import { org } from './function';
+
+export const main = org.main;
