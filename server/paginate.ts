@@ -88,7 +88,12 @@ export async function paginate(db: ReadDb, collection: string, q: PageQuery): Pr
   let where: DocData | null = q.where && Object.keys(q.where).length > 0 ? q.where : null;
   if (after) {
     const keyset = keysetCondition(_, q.sort, after);
-    where = where ? _.and([where, keyset]) : keyset;
+    // The OR of the keyset implies a plain range on the leading sort key (>= for asc, <= for
+    // desc); stated separately, an index on (filter…, that key) can start the page at the cursor
+    // instead of scanning every earlier entry (the OR alone is not index-friendly). Same result set.
+    const lead = leadingBound(_, q.sort, after);
+    const parts = [...(where ? [where] : []), ...(lead ? [lead] : []), keyset];
+    where = parts.length === 1 ? parts[0]! : _.and(parts);
   }
   let query = db.collection(collection).where(where ?? {});
   for (const s of q.sort) query = query.orderBy(s.field, s.order);
@@ -143,6 +148,14 @@ function keysetCondition(_: DbCommand, sort: readonly SortKey[], after: CursorPa
     return branch;
   });
   return branches.length === 1 ? branches[0]! : _.or(branches);
+}
+
+function leadingBound(_: DbCommand, sort: readonly SortKey[], after: CursorPayload): DocData | null {
+  const first = sort[0];
+  const key = after.k[0];
+  if (!first || !key) return null;
+  const value = fromCursorKey(key);
+  return { [first.field]: first.order === 'asc' ? _.gte(value) : _.lte(value) };
 }
 
 function sortKeysOf(doc: StoredDoc, sort: readonly SortKey[], collection: string): CursorKey[] {

@@ -1,2 +1,7 @@
 // Collection names of the wish domain. Each must be declared in database/ (checked by test/server/config.test.ts).
-export const WishCollections = {} as const;
+export const WishCollections = {
+  wishes: 'wishes',
+  wishRecipients: 'wish_recipients',
+  /** One document per donor openid: written by every claim so two claims by one donor conflict (the open-claims limit). */
+  wishDonors: 'wish_donors',
+} as const;
