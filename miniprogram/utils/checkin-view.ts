@@ -42,12 +42,12 @@ export interface ResultView {
   canRetry: boolean;
 }
 
+// Flags the server puts on an attendance (server/activity/scan.ts, cloudfunctions/checkin, activity).
 const FLAGS: Record<string, string> = {
   no_location: '没有获取到您的位置，需要队长确认后才计入时长',
-  low_accuracy: '定位不够准确，需要队长确认',
-  outside_fence: '您的位置离活动地点较远，需要队长确认',
   walk_in: '您没有报名，作为现场加入记录，需要队长确认',
   roll_call: '由队长代为点名',
+  leader_fix: '由队长补登记签退',
 };
 
 export function flagText(flag: string): string {

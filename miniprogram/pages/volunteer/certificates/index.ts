@@ -27,10 +27,11 @@ Component({
       if (this.data.busy) return;
       this.setData({ busy: true, actionError: '' });
       try {
-        const c = await requestCertificate({});
-        // Newest first; one new row, the others move down: send the new list once (a few rows).
-        this.setData({ busy: false, rows: [certificateRow(c), ...this.data.rows], status: 'ready' });
-        toast('证明已开具', 'success');
+        // The answer is a receipt (number and check code); the full statement comes with the list.
+        const receipt = await requestCertificate({});
+        const { items } = await listCertificates();
+        this.setData({ busy: false, rows: items.map(certificateRow), status: items.length ? 'ready' : 'empty' });
+        toast(`证明已开具，验证码 ${receipt.checkCode}`, 'success');
       } catch (err) {
         this.setData({ busy: false, actionError: userMessage(err) });
       }

@@ -80,7 +80,7 @@ test('a full activity puts the volunteer on the waitlist and says at which place
 
 test('a refused sign-up explains why and keeps the button', async () => {
   mockGet.mockResolvedValue(activity());
-  mockSignUp.mockRejectedValue(new AppError('failed-precondition', 'x', { reason: 'signup.not_verified' }));
+  mockSignUp.mockRejectedValue(new AppError('failed-precondition', 'x', { reason: 'volunteer.not_verified' }));
   const page = renderPage(id, { activityId: 'act-0001' });
   await flush();
   page.querySelector('.sign-up')!.dispatchEvent('tap');

@@ -50,8 +50,8 @@ test('loading, then each certificate with its number and check code', async () =
 });
 
 test('request a new certificate: it appears first', async () => {
-  mockList.mockResolvedValue({ items: [] });
-  mockRequest.mockResolvedValue(cert('ZYZM-20261202-AAAAAA'));
+  mockList.mockResolvedValueOnce({ items: [] }).mockResolvedValueOnce({ items: [cert('ZYZM-20261202-AAAAAA')] });
+  mockRequest.mockResolvedValue({ certificateNo: 'ZYZM-20261202-AAAAAA', checkCode: 'K7Q2M9PA', issuedOn: '2026-12-02', totalMinutes: 6150, hours: '102.50', records: 31 });
   const page = renderPage(id);
   await settle();
   expect(text(page, '.empty-text')).toContain('还没有开具过证明');
@@ -85,7 +85,7 @@ test('a refused request and a failed list', async () => {
   await settle();
   page.querySelector('.request')!.dispatchEvent('tap');
   await settle();
-  expect(text(page, '.action-error')).toBe('当前状态下无法进行此操作，请刷新后再试');
+  expect(text(page, '.action-error')).toBe('还没有已确认的服务记录，暂时不能开具证明');
   const page2 = renderPage(id);
   await settle();
   expect(childText(page2, '#state', '.error-message')).toBe('系统开小差了，请稍后再试');

@@ -92,13 +92,13 @@ test('confirming a flagged attendance, and closing a forgotten check-out at the 
 
 test('a refused action shows its reason on that row only', async () => {
   mockRoster.mockResolvedValue({ items: [entry(1), entry(2)], next: null });
-  mockRollCall.mockRejectedValue(new AppError('failed-precondition', 'x', { reason: 'checkin.closed' }));
+  mockRollCall.mockRejectedValue(new AppError('failed-precondition', 'x', { reason: 'checkin.too_late' }));
   const page = renderPage(id, { activityId: 'act-0001' });
   await flush();
   await flush();
   await tap(page.querySelectorAll('.roll-in')[0]);
   await tap(page.querySelectorAll('.reason')[1]);
-  expect(page.querySelectorAll('.r-error').map((n: any) => n.dom.textContent)).toEqual(['签到时间已过']);
+  expect(page.querySelectorAll('.r-error').map((n: any) => n.dom.textContent)).toEqual(['签到时间已过，请联系队长补登记']);
 });
 
 test('more pages are appended by path', async () => {

@@ -64,7 +64,7 @@ test('transfer to a bound family member: hours checked against the balance, then
 
 test('donate to the community; a refusal is shown in the form', async () => {
   mockBank.mockResolvedValue(bank());
-  mockDonate.mockRejectedValue(new AppError('failed-precondition', 'x', { reason: 'timebank.insufficient' }));
+  mockDonate.mockRejectedValue(new AppError('failed-precondition', 'x', { reason: 'timebank.insufficient_balance' }));
   const page = renderPage(id);
   await settle();
   page.querySelector('.donate')!.dispatchEvent('tap');
@@ -74,7 +74,7 @@ test('donate to the community; a refusal is shown in the form', async () => {
   page.querySelector('.send')!.dispatchEvent('tap');
   await settle();
   expect(mockDonate).toHaveBeenCalledWith({ communityId: 'c1', minutes: 60 });
-  expect(text(page, '.form-error')).toBe('当前状态下无法进行此操作，请刷新后再试');
+  expect(text(page, '.form-error')).toBe('时间银行余额不足');
 });
 
 test('no family and no entries: empty texts; more ledger pages appended by path; error state', async () => {
