@@ -16,7 +16,10 @@ const VOLUNTEER: QuickAction[] = [
   { key: 'records', label: '服务记录', url: '/pages/volunteer/records/index' },
 ];
 const LEADER: QuickAction[] = [{ key: 'lead', label: '带队活动：签到码和点名', url: '/pages/volunteer/activities/index' }];
-const DONOR: QuickAction[] = [];
+const DONOR: QuickAction[] = [
+  { key: 'wishes', label: '看看微心愿', url: '/pages/donor/wishes/index' },
+  { key: 'claims', label: '我的认领', url: '/pages/donor/claims/index' },
+];
 const STAFF: QuickAction[] = [];
 
 const ACTIONS: Record<RoleName, QuickAction[]> = {
