@@ -8,7 +8,12 @@ export interface QuickAction {
   url: string;
 }
 
-const RESIDENT: QuickAction[] = [{ key: 'join', label: '成为志愿者', url: '/pages/volunteer/register/index' }];
+const RESIDENT: QuickAction[] = [
+  { key: 'community', label: '社区公开：本月做了什么', url: '/pages/resident/community/index' },
+  { key: 'wish-new', label: '发布微心愿', url: '/pages/resident/wish-new/index' },
+  { key: 'my-wishes', label: '我的心愿（签收、感谢）', url: '/pages/resident/my-wishes/index' },
+  { key: 'join', label: '成为志愿者', url: '/pages/volunteer/register/index' },
+];
 const VOLUNTEER: QuickAction[] = [
   { key: 'checkin', label: '扫码签到 / 签退', url: '/pages/volunteer/checkin/index' },
   { key: 'activities', label: '志愿活动', url: '/pages/volunteer/activities/index' },

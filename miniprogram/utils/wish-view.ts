@@ -160,3 +160,71 @@ export function myWishRow(w: WishView, now: number): MyWishRow {
     action: w.events.includes('confirm') ? 'confirm' : w.events.includes('thank') ? 'thank' : '',
   };
 }
+
+export const AGE_BANDS = [
+  { key: '60-69', label: '60多岁' },
+  { key: '70-79', label: '70多岁' },
+  { key: '80+', label: '80岁以上' },
+  { key: '18-59', label: '18–59岁' },
+  { key: '14-17', label: '14–17岁' },
+  { key: '6-13', label: '6–13岁' },
+  { key: '0-5', label: '5岁以下' },
+];
+
+export const GROUPS = [
+  { key: 'elderly-alone', label: '独居老人' },
+  { key: 'elderly', label: '老人' },
+  { key: 'child', label: '儿童' },
+  { key: 'family-in-difficulty', label: '困难家庭' },
+  { key: 'other', label: '其他' },
+];
+
+/** "When do you need it": big choices instead of a date picker; days from today. */
+export const WANTED_WITHIN = [
+  { key: '7', label: '一周内' },
+  { key: '14', label: '两周内' },
+  { key: '30', label: '一个月内' },
+  { key: '90', label: '三个月内' },
+];
+
+/** Yuan typed by a person ("120", "99.5") → fen; null when not a positive amount. */
+export function yuanToFen(text: string): number | null {
+  const t = text.trim();
+  if (!/^\d+(\.\d{1,2})?$/.test(t)) return null;
+  const fen = Math.round(Number(t) * 100);
+  return fen > 0 ? fen : null;
+}
+
+/** Ready-made thank-you messages: one tap for someone who does not type. */
+export const THANKS_PRESETS = ['谢谢您的爱心！东西收到了，非常喜欢。', '收到了，感谢好心人的帮助！', '谢谢您，祝您和家人身体健康！'];
+
+export interface DisclosureFigure {
+  key: string;
+  label: string;
+  value: string;
+}
+
+export function disclosureFigures(f: { posted: number; verified: number; claimed: number; fulfilled: number; expired: number; averageDaysToFulfil: number | null }): DisclosureFigure[] {
+  return [
+    { key: 'posted', label: '新发布心愿', value: `${f.posted}个` },
+    { key: 'claimed', label: '被认领', value: `${f.claimed}个` },
+    { key: 'fulfilled', label: '已圆梦', value: `${f.fulfilled}个` },
+    { key: 'days', label: '平均圆梦用时', value: f.averageDaysToFulfil === null ? '—' : `${Math.round(f.averageDaysToFulfil * 10) / 10}天` },
+  ];
+}
+
+/** 'YYYY-MM' of an instant in China time, and the month before. */
+export function monthOf(at: number): string {
+  const d = new Date(at + 8 * 3_600_000);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+export function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+export function monthLabel(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return `${y}年${m}月`;
+}
