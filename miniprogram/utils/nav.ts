@@ -24,8 +24,15 @@ const LEADER: QuickAction[] = [{ key: 'lead', label: '带队活动：签到码�
 const DONOR: QuickAction[] = [
   { key: 'wishes', label: '看看微心愿', url: '/pages/donor/wishes/index' },
   { key: 'claims', label: '我的认领', url: '/pages/donor/claims/index' },
+  { key: 'allocations', label: '我的捐赠分配', url: '/pages/staff/allocations/index?as=donor' },
 ];
-const STAFF: QuickAction[] = [];
+const STAFF: QuickAction[] = [
+  { key: 'review', label: '审核：心愿、志愿者、活动', url: '/pages/staff/review/index' },
+  { key: 'allocations', label: '物资匹配', url: '/pages/staff/allocations/index' },
+  { key: 'disclosures', label: '待公开事项', url: '/pages/staff/disclosures/index' },
+  { key: 'proxy-wish', label: '代居民登记心愿', url: '/pages/resident/wish-new/index' },
+  { key: 'figures', label: '社区数据', url: '/pages/resident/community/index' },
+];
 
 const ACTIONS: Record<RoleName, QuickAction[]> = {
   resident: RESIDENT,
