@@ -3,6 +3,7 @@
 import { ageOn, dayOf, starStanding, VolunteerCard, VolunteerSelf, VolunteerSummary } from '../../core';
 import type { ServerConfig } from '../../server/config';
 import { piiCrypto } from '../../server/pii';
+import { volunteerSettings } from '../../server/volunteer/config';
 import { aad, VolunteerDoc } from '../../server/volunteer/store';
 
 export function summary(v: VolunteerDoc): VolunteerSummary {
@@ -36,7 +37,7 @@ export function self(config: ServerConfig, v: VolunteerDoc): VolunteerSelf {
     skills: v.skills,
     serviceCategories: v.serviceCategories as VolunteerSelf['serviceCategories'],
     totalMinutes: Math.round(v.totalMinutes),
-    ...starStanding(v.totalMinutes, config.VOLUNTEER_STAR_THRESHOLDS_HOURS),
+    ...starStanding(v.totalMinutes, volunteerSettings(config).starThresholdsHours),
     guardianConsent: v.guardian !== null,
     createdAt: v.createdAt,
   };

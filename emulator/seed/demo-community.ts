@@ -5,7 +5,7 @@
 import { activityDemoDocuments, ACTIVITY_DEMO_PEOPLE } from './demo-activities';
 import { charityDemoDocuments, CHARITY_DEMO_PEOPLE } from './demo-charity';
 import { DAY, DEMO_ADMIN_OPENID, DEMO_COMMUNITY_ID, DemoDocuments, DemoPerson } from './demo-common';
-import { volunteerDemoDocuments, VOLUNTEER_DEMO_PEOPLE } from './demo-volunteers';
+import { VOLUNTEER_COMMUNITY_FIELDS, volunteerDemoDocuments, VOLUNTEER_DEMO_PEOPLE } from './demo-volunteers';
 import { wishDemoDocuments, WISH_DEMO_PEOPLE } from './demo-wishes';
 
 export { DEMO_ADMIN_OPENID, DEMO_COMMUNITY_ID } from './demo-common';
@@ -49,6 +49,8 @@ function baseDocuments(now: number): DemoDocuments {
           { id: 'grid-2', name: '第二网格', staffOpenid: DEMO_ADMIN_OPENID, buildings: ['4栋', '5栋'] },
         ],
         createdAt: now - 60 * DAY,
+        // volunteer-number code and counter, certificate recorder (demo-volunteers.ts)
+        ...VOLUNTEER_COMMUNITY_FIELDS,
       },
     ],
   };

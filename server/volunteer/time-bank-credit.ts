@@ -21,6 +21,7 @@ import { AppError } from '../../core';
 import { loadConfig } from '../config';
 import type { Tx } from '../db';
 import { VolunteerCollections as C } from './collections';
+import { volunteerSettings } from './config';
 import { post, readAccount } from './time-bank';
 
 export interface ServiceRecordCredit {
@@ -52,7 +53,7 @@ export async function creditServiceRecord(tx: Tx, rec: ServiceRecordCredit): Pro
   if (!Number.isInteger(rec.minutes) || rec.minutes < 0 || rec.minutes > 7 * 24 * 60) throw new Error('creditServiceRecord: minutes must be an integer 0..10080');
   if (!Number.isFinite(rec.at)) throw new Error('creditServiceRecord: at must be epoch ms');
 
-  const config = loadConfig();
+  const settings = volunteerSettings(loadConfig());
   const stateRef = tx.collection(C.timeBankRecordCredits).doc(rec.recordId);
   const state = (await stateRef.get()).data;
   if (state) {
@@ -71,8 +72,8 @@ export async function creditServiceRecord(tx: Tx, rec: ServiceRecordCredit): Pro
 
   const account = await readAccount(tx, rec.openid);
   const balance = account?.balanceMinutes ?? 0;
-  const target = Math.floor((rec.minutes * config.TIME_BANK_CREDIT_PERCENT) / 100);
-  const capMinutes = config.TIME_BANK_CAP_HOURS === undefined ? Infinity : config.TIME_BANK_CAP_HOURS * 60;
+  const target = Math.floor((rec.minutes * settings.creditPercent) / 100);
+  const capMinutes = settings.capMinutes ?? Infinity;
   let banked: number;
   if (target >= bankedBefore) {
     const room = Math.max(0, capMinutes - balance);

@@ -2,7 +2,6 @@
 // community approve or reject it (with a reason); staff link social workers (people holding the
 // social-worker role in the community, granted with user.setRole) to an approved organization.
 // The contact person's name and phone are sealed and answered masked.
-import { randomUUID } from 'node:crypto';
 import {
   AppError,
   hasRole,
@@ -24,6 +23,7 @@ import { applyTransition } from '../../../server/transition';
 import { readUser } from '../../../server/user-store';
 import { isStaffOf, requireStaff } from '../../../server/volunteer/access';
 import { VolunteerCollections as C } from '../../../server/volunteer/collections';
+import { randomId } from '../../../server/volunteer/ids';
 
 export function toOrganization(d: StoredDoc): Organization {
   return {
@@ -58,7 +58,7 @@ export async function registerOrganization(input: RegisterOrganizationInput, ctx
   if (same.some((d) => d.status !== 'rejected')) {
     throw new AppError('already-exists', 'an organization with this name is registered or under review in this community', { reason: 'organization.name_taken' });
   }
-  const id = `org-${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+  const id = randomId('org');
   const pii = piiCrypto(ctx.config);
   const at = ctx.now();
   const doc = {

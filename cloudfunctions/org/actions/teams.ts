@@ -2,7 +2,6 @@
 // community create them and name their leaders (verified volunteers of the community, who also get
 // the leader role there); volunteers join and leave themselves; a team's leader (or staff) adds and
 // removes members. Member lists are shown to staff and to the team's own members only.
-import { randomUUID } from 'node:crypto';
 import { AppError, CreateTeamInput, JoinTeamInput, ListTeamsInput, SetTeamMemberInput, Team, UpdateTeamInput, withGrant } from '../../../core';
 import { Collections } from '../../../server/collections';
 import type { Ctx, TxCtx } from '../../../server/context';
@@ -11,6 +10,7 @@ import { paginate } from '../../../server/paginate';
 import { readUser } from '../../../server/user-store';
 import { isStaffOf, requireStaff } from '../../../server/volunteer/access';
 import { VolunteerCollections as C } from '../../../server/volunteer/collections';
+import { randomId } from '../../../server/volunteer/ids';
 import { requireVerified, volunteerByOpenid } from '../../../server/volunteer/store';
 import { organizationDoc } from './organizations';
 
@@ -65,7 +65,7 @@ export async function createTeam(input: CreateTeamInput, ctx: TxCtx): Promise<Te
     }
   }
   await checkAndGrantLeaders(ctx, input.communityId, input.leaders);
-  const id = `team-${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+  const id = randomId('team');
   const doc = { _id: id, communityId: input.communityId, organizationId: input.organizationId, name: input.name, tags: input.tags, leaders: input.leaders, members: [...input.leaders], createdAt: ctx.now() };
   await ctx.tx.collection(C.teams).add({ data: doc });
   await ctx.audit({ action: 'org.createTeam', subject: `${C.teams}/${id}`, after: { name: input.name, tags: input.tags, leaders: input.leaders, organizationId: input.organizationId } });

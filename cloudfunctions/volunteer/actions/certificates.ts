@@ -4,7 +4,6 @@
 // as issued (a later correction does not change a certificate already issued; request a new one).
 // Public verification: the number plus the 8-character check code answer whether it is valid and
 // what it states, nothing more; a wrong code and an unknown number answer the same {valid: false}.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import {
   AppError,
   CertificateStatement,
@@ -16,12 +15,12 @@ import type { Ctx, TxCtx } from '../../../server/context';
 import type { StoredDoc } from '../../../server/db';
 import { piiCrypto } from '../../../server/pii';
 import { VolunteerCollections as C } from '../../../server/volunteer/collections';
+import { randomCode, sameDigest, sha256Hex } from '../../../server/volunteer/ids';
 import { readAllRecords } from '../../../server/volunteer/service-records';
 import { requireVerified, volunteerByOpenid } from '../../../server/volunteer/store';
 import { openField } from '../views';
-import { randomCode } from './time-bank';
 
-const checkHash = (certificateNo: string, code: string) => createHash('sha256').update(`${certificateNo}\0${code}`, 'utf8').digest();
+const checkHash = (certificateNo: string, code: string) => sha256Hex(`${certificateNo}\0${code}`);
 const certAad = (no: string, field: string) => `certificates/${no}/${field}`;
 
 export function hoursText(minutes: number): string {
@@ -73,7 +72,7 @@ export async function requestCertificate(input: RequestCertificateInput, ctx: Tx
       ...statement,
       maskedName: v.maskedName,
       nameSealed: pii.seal(openField(ctx.config, v, 'name', v.maskedName), certAad(certificateNo, 'name')),
-      checkHash: checkHash(certificateNo, checkCode).toString('hex'),
+      checkHash: checkHash(certificateNo, checkCode),
       checkCodeSealed: pii.seal(checkCode, certAad(certificateNo, 'checkCode')),
       recordIds: records.map((r) => `${r._id}@${r.revision}`),
       issuedAt: at,
@@ -110,9 +109,7 @@ export async function listCertificates(_input: Record<string, never>, ctx: Ctx) 
 
 export async function verifyCertificate(input: VerifyCertificateInput, ctx: Ctx) {
   const d = (await ctx.db.collection(C.certificates).doc(input.certificateNo).get()).data;
-  const expected = typeof d?.checkHash === 'string' ? Buffer.from(d.checkHash, 'hex') : Buffer.alloc(32);
-  const given = checkHash(input.certificateNo, input.checkCode);
-  const match = timingSafeEqual(expected, given);
+  const match = typeof d?.checkHash === 'string' && sameDigest(d.checkHash, checkHash(input.certificateNo, input.checkCode));
   if (!d || !match) return { valid: false as const };
   return { valid: true as const, certificate: statementOf(ctx, d) };
 }

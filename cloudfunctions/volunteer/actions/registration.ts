@@ -10,7 +10,6 @@
 // - Consents (PIPL §29 separate consent for the sensitive ID number) are recorded with their
 //   version and time; the contract refuses anything but the current version, both ticked.
 // - The public volunteer number is <community code>-<6-digit sequence>, from the community's counter.
-import { randomUUID } from 'node:crypto';
 import {
   AppError,
   ageOn,
@@ -29,6 +28,7 @@ import type { TxCtx } from '../../../server/context';
 import { piiCrypto } from '../../../server/pii';
 import { applyTransition } from '../../../server/transition';
 import { VolunteerCollections as C } from '../../../server/volunteer/collections';
+import { randomId } from '../../../server/volunteer/ids';
 import { aad, parseVolunteer, requireRegistered, volunteerByOpenid } from '../../../server/volunteer/store';
 import { summary } from '../views';
 
@@ -102,7 +102,7 @@ export async function register(input: RegisterInput, ctx: TxCtx): Promise<Volunt
   const community = (await communityRef.get()).data;
   if (!community) throw new AppError('not-found', 'no such community', { reason: 'community.not_found' });
 
-  const id = `vol-${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+  const id = randomId('vol');
   const { idHash, fields } = personalFields(ctx, id, input);
   await claimIdNumber(ctx, idHash, id);
 

@@ -3,7 +3,6 @@
 // member, donations to the community pool, redemption requests. Every debit is checked against the
 // balance inside the transaction that writes it: concurrent debits conflict on the account
 // document, the loser re-runs against the new balance, so no balance goes below zero.
-import { createHash, randomInt } from 'node:crypto';
 import {
   AcceptFamilyInviteInput,
   AppError,
@@ -21,19 +20,12 @@ import {
 import type { Ctx, TxCtx } from '../../../server/context';
 import type { StoredDoc } from '../../../server/db';
 import { paginate } from '../../../server/paginate';
+import { volunteerSettings } from '../../../server/volunteer/config';
 import { VolunteerCollections as C } from '../../../server/volunteer/collections';
+import { randomCode, sha256Hex as sha256 } from '../../../server/volunteer/ids';
 import { volunteerByOpenid } from '../../../server/volunteer/store';
 import { poolAccountId, post, readAccount } from '../../../server/volunteer/time-bank';
 
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-export function randomCode(length = 8): string {
-  let s = '';
-  for (let i = 0; i < length; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-  return s;
-}
-
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 export function bindingId(a: string, b: string): string {
   return [a, b].sort().join('~');
@@ -71,13 +63,14 @@ export async function timeBank(input: TimeBankInput, ctx: Ctx): Promise<TimeBank
   const account = (await ctx.db.collection(C.timeBankAccounts).doc(ctx.openid).get()).data;
   const v = await volunteerByOpenid(ctx.db, ctx.openid);
   const total = Math.round(v?.totalMinutes ?? 0);
+  const settings = volunteerSettings(ctx.config);
   const page = await ledgerPage(ctx, ctx.openid, input.after, input.limit);
   return {
     balanceMinutes: Number(account?.balanceMinutes ?? 0),
     earnedMinutes: Number(account?.earnedMinutes ?? 0),
     totalMinutes: total,
-    ...starStanding(total, ctx.config.VOLUNTEER_STAR_THRESHOLDS_HOURS),
-    capMinutes: ctx.config.TIME_BANK_CAP_HOURS === undefined ? null : ctx.config.TIME_BANK_CAP_HOURS * 60,
+    ...starStanding(total, settings.starThresholdsHours),
+    capMinutes: settings.capMinutes,
     bindings: await bindingsOf(ctx, ctx.openid),
     ledger: page.items,
     next: page.next,
@@ -85,8 +78,8 @@ export async function timeBank(input: TimeBankInput, ctx: Ctx): Promise<TimeBank
 }
 
 export async function createFamilyInvite(input: CreateFamilyInviteInput, ctx: TxCtx): Promise<{ code: string; expiresAt: number }> {
-  const code = randomCode();
-  const expiresAt = ctx.now() + ctx.config.FAMILY_INVITE_TTL_HOURS * 3600_000;
+  const code = randomCode(8);
+  const expiresAt = ctx.now() + volunteerSettings(ctx.config).familyInviteTtlMs;
   // Only the code's hash is stored: reading the collection does not let anyone accept an invitation.
   await ctx.tx.collection(C.familyInvites).add({ data: { _id: sha256(code), inviter: ctx.openid, relation: input.relation, expiresAt, usedAt: null, createdAt: ctx.now() } });
   return { code, expiresAt };

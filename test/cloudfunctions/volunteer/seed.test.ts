@@ -1,0 +1,36 @@
+// The demo seed's volunteer documents are what the functions read: they parse, the fields the
+// activity half relies on are there, the time bank adds up.
+import { demoDocuments } from '../../../emulator/seed/demo-community';
+import { VolunteerDoc } from '../../../server/volunteer/store';
+import { Community, Organization, Team, starStanding } from '../../../core';
+import { toCommunity } from '../../../cloudfunctions/org/actions/community';
+import { toOrganization } from '../../../cloudfunctions/org/actions/organizations';
+import { toTeam } from '../../../cloudfunctions/org/actions/teams';
+
+const docs = demoDocuments(Date.UTC(2026, 11, 2));
+
+test('seeded volunteers parse and carry the fields the activity half reads', () => {
+  expect(docs.volunteers?.length).toBeGreaterThanOrEqual(3);
+  for (const raw of docs.volunteers ?? []) {
+    const v = VolunteerDoc.parse(raw);
+    expect(v.volunteerNo).toMatch(/^XFL-\d{6}$/);
+    expect(v.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(raw).toEqual(expect.objectContaining({ openid: expect.any(String), trainings: expect.any(Array), insuranceUntil: raw.insuranceUntil === null ? null : expect.any(Number), maskedName: expect.any(String), totalMinutes: expect.any(Number) }));
+  }
+  expect(starStanding(Number(docs.volunteers?.find((v) => v.openid === 'demo-leader')?.totalMinutes))).toMatchObject({ stars: 2 });
+});
+
+test('the community, organizations and teams are what org answers', () => {
+  const community = docs.communities?.[0] as any;
+  expect(Community.parse(toCommunity(community))).toMatchObject({ code: 'XFL', grids: [expect.objectContaining({ id: 'grid-1' }), expect.anything()] });
+  expect(community.volunteerSeq).toBe((docs.volunteers ?? []).length);
+  for (const o of docs.organizations ?? []) Organization.parse(toOrganization(o as any));
+  for (const t of docs.teams ?? []) Team.parse(toTeam(t as any, true));
+});
+
+test('every balance equals the sum of its ledger entries', () => {
+  for (const a of docs.time_bank_accounts ?? []) {
+    const sum = (docs.time_bank_ledger ?? []).filter((e) => e.account === a._id).reduce((s, e) => s + Number(e.minutes), 0);
+    expect({ account: a._id, balance: a.balanceMinutes }).toEqual({ account: a._id, balance: sum });
+  }
+});
