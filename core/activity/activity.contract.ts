@@ -47,7 +47,8 @@ export const ActivityInstant = z.number().int().min(Date.UTC(2020, 0, 1)).max(Da
 export const ActivityRefId = z.string().regex(/^[A-Za-z0-9_-]{1,96}$/, 'an id of 1–96 characters A–Z a–z 0–9 _ -');
 export const TrainingCode = z.string().regex(/^[a-z0-9-]{2,32}$/, 'a training code: 2–32 lowercase letters, digits or dashes');
 
-export const MAX_ACTIVITY_DAYS = 31;
+/** At most a week: a record carries at most 7 × 24 h (the time bank refuses more per record). */
+export const MAX_ACTIVITY_DAYS = 7;
 
 export const ActivityPlace = z.object({
   name: activityText(1, 60),
