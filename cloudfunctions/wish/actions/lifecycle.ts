@@ -298,14 +298,19 @@ export async function close(input: In<'close'>, ctx: TxCtx): Promise<WishView> {
 /** The fields that end a claim (cancel, timer release). */
 export const CLAIM_CLEARED = { claimedBy: null, claimedAt: null, claimDueAt: null, claimRemindAt: null, remindedAt: null, delivery: null } as const;
 
+const alreadyClaimed = () => new AppError('failed-precondition', 'this wish has already been claimed by another donor', { reason: 'wish.already_claimed' });
+
 export async function claim(input: In<'claim'>, ctx: TxCtx): Promise<WishView> {
+  // The status first: a published wish's status is public (claimed ones leave the donors' list),
+  // and under a rush of donors most attempts end here, after one read.
   const w = await loadWish(ctx.tx, input.wishId);
-  const r = await loadRecipient(ctx.tx, w.recipientId);
-  const actors = await actorsOf(ctx, w, r);
-  if (!actors.has('donor')) throw denied('you cannot claim a wish you posted or that is for you or your family', 'wish.own_wish');
   if (w.status !== 'published') {
-    if (CLAIMED_OR_LATER.has(w.status)) throw new AppError('failed-precondition', 'this wish has already been claimed', { reason: 'wish.already_claimed' });
+    if (CLAIMED_OR_LATER.has(w.status)) throw alreadyClaimed();
     throw new AppError('failed-precondition', `this wish is ${w.status} and cannot be claimed`, { reason: wishMachine.reasonFor('claim') });
+  }
+  const r = await loadRecipient(ctx.tx, w.recipientId);
+  if (ctx.openid === w.postedBy || ctx.openid === r.openid || r.familyOpenids.includes(ctx.openid)) {
+    throw denied('you cannot claim a wish you posted or that is for you or your family', 'wish.own_wish');
   }
   const settings = settingsOf(ctx);
   const held = await ctx.tx.collection(W).where({ claimedBy: ctx.openid, status: 'claimed' }).limit(settings.maxOpenClaimsPerDonor).get();
@@ -320,17 +325,25 @@ export async function claim(input: In<'claim'>, ctx: TxCtx): Promise<WishView> {
   const now = ctx.now();
   await donorRef.set({ data: { openid: ctx.openid, claims: (typeof donor?.claims === 'number' ? donor.claims : 0) + 1, lastClaimAt: now } });
   const due = now + settings.claimDays * DAY;
-  const next = await transition(ctx, w, actors, 'claim', {
-    claimedBy: ctx.openid,
-    claimedAt: now,
-    claimDueAt: due,
-    claimRemindAt: due - settings.remindHours * HOUR,
-    remindedAt: null,
-    delivery: null,
-  }, input.version);
+  let next: WishDoc;
+  try {
+    next = await transition(ctx, w, new Set(['donor'] as const), 'claim', {
+      claimedBy: ctx.openid,
+      claimedAt: now,
+      claimDueAt: due,
+      claimRemindAt: due - settings.remindHours * HOUR,
+      remindedAt: null,
+      delivery: null,
+    }, input.version);
+  } catch (e) {
+    // Another donor's claim committed between our first read and the compare-and-set.
+    if (e instanceof AppError && e.details?.reason === wishMachine.reasonFor('claim') && CLAIMED_OR_LATER.has((await loadWish(ctx.tx, w._id)).status)) {
+      throw alreadyClaimed();
+    }
+    throw e;
+  }
   afterCommitNotify(ctx, 'claimed', [w.postedBy, r.openid], next, now);
-  actors.add('claimer');
-  return toView(next, actors, ctx.openid, now, settings, r);
+  return toView(next, await actorsOf(ctx, next, r), ctx.openid, now, settings, r);
 }
 
 export async function cancelClaim(input: In<'cancelClaim'>, ctx: TxCtx): Promise<WishView> {

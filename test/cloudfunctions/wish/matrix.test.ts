@@ -68,7 +68,8 @@ function expectedAllowed(event: WishEvent, who: Person, status: WishStatus): 'ok
   const rel = relations(who, status);
   let may = wishActorMay(event, rel);
   if (event === 'deliver') may = who === 'staff' ? rel.has('staff') : rel.has('assigned-volunteer');
-  if (event === 'claim') may = rel.has('donor');
+  // A claim is judged on the status first (a published wish's status is public), then the person.
+  if (event === 'claim') return !wishMachine.can(status, 'claim') ? 'failed-precondition' : rel.has('donor') ? 'ok' : 'permission-denied';
   if (event === 'confirm') {
     const mode = inputFor('confirm', who, 'w').mode as string;
     const need: Record<string, WishActor> = { code: 'assigned-volunteer', witnessed: 'staff', family: 'family', recipient: 'recipient' };
