@@ -6,6 +6,7 @@ import { db } from '../../server/fixtures/db';
 import { call, cast, Cast, goodsOffer, need, ok, simpleMatch, T0 } from './helpers';
 
 const fn = defineCharity({ match: simpleMatch });
+jest.setTimeout(60_000);
 let c: Cast;
 beforeAll(async () => {
   c = await cast();
@@ -73,4 +74,32 @@ test('offer, need, proposal, confirmation, acceptance, partial deliveries, stock
   // Every step left its audit entry.
   const actions = (await db().collection('audit_log').where({ subject: `charity_allocations/${a.id}` }).get()).data.map((e) => e.action);
   expect(actions).toEqual(['charity_allocation.confirm', 'charity_allocation.accept', 'charity_allocation.deliverPart', 'charity_allocation.deliverAll']);
+});
+
+test('propose with the real engine: donor restrictions hold, every proposal is explained, a rerun supersedes', async () => {
+  const d = await cast();
+  const community = d.community;
+  const need1 = await ok(d.staff, 'createNeed', { communityId: community, need: need({ category: 'money', unit: 'fen', quantity: 80_000, purpose: 'education', item: '助学金', urgency: 'critical' }) });
+  const money = (over: Record<string, unknown>) => ({ kind: 'money', amountFen: 50_000, donorType: 'company', donorName: '某某公司', availableUntil: '2026-12-31', ...over });
+  const fits = await ok(d.donor, 'createOffer', { offer: money({ restrictedCommunityId: community, restrictedPurpose: 'education' }) });
+  const otherCommunity = await ok(d.donor, 'createOffer', { offer: money({ restrictedCommunityId: 'some-other-community' }) });
+  const otherPurpose = await ok(d.donor, 'createOffer', { offer: money({ restrictedCommunityId: community, restrictedPurpose: 'medical' }) });
+
+  const first = await ok(d.staff, 'propose', { communityId: community });
+  const ids = first.proposals.map((p: any) => p.offerId);
+  expect(ids).toContain(fits.id);
+  expect(ids).not.toContain(otherCommunity.id);
+  expect(ids).not.toContain(otherPurpose.id);
+  const p = first.proposals.find((x: any) => x.offerId === fits.id);
+  expect(p).toMatchObject({ needId: need1.id, quantity: 50_000, unit: 'fen', status: 'proposed' });
+  expect(p.explanation.score).toBeGreaterThan(0);
+  expect(p.explanation.terms.map((t: any) => t.term)).toEqual(expect.arrayContaining(['categoryFit', 'urgency', 'deadline', 'distance', 'expiry', 'fairness']));
+  expect(p.explanation.binding).toContain('offer-exhausted');
+  expect(first.objective).toBeGreaterThan(0);
+
+  // Staff explain the same proposal again: the earlier pending ones give way.
+  const second = await ok(d.staff, 'propose', { communityId: community });
+  expect(second.superseded).toBe(first.proposals.length);
+  expect((await db().collection('charity_allocations').doc(p.id).get()).data).toMatchObject({ status: 'rejected' });
+  expect(second.proposals.find((x: any) => x.offerId === fits.id)).toMatchObject({ quantity: 50_000 });
 });
