@@ -2,7 +2,7 @@
 // confirm → donor accepts → partial handover to the station, rest directly to the beneficiary →
 // stock, disclosure ledger, public masked view.
 import { defineCharity } from '../../../cloudfunctions/charity/function';
-import { db } from '../../server/fixtures/db';
+import { db, uniq } from '../../server/fixtures/db';
 import { call, cast, Cast, goodsOffer, need, ok, simpleMatch, T0 } from './helpers';
 
 const fn = defineCharity({ match: simpleMatch });
@@ -13,10 +13,12 @@ beforeAll(async () => {
 });
 
 test('offer, need, proposal, confirmation, acceptance, partial deliveries, stock and disclosure', async () => {
-  const offer = await ok(c.donor, 'createOffer', { offer: goodsOffer() });
-  expect(offer).toMatchObject({ status: 'open', quantity: 10, unit: '床', allocatedQuantity: 0, mine: true, category: 'bedding' });
-  const n = await ok(c.socialWorker, 'createNeed', { communityId: c.community, need: need() });
-  expect(n).toMatchObject({ status: 'open', quantity: 6, unit: '床' });
+  // A unit of its own: other test files' open offers (shared database) cannot fill this need first.
+  const unit = `床${uniq('u').slice(-5)}`;
+  const offer = await ok(c.donor, 'createOffer', { offer: goodsOffer({ unit }) });
+  expect(offer).toMatchObject({ status: 'open', quantity: 10, unit, allocatedQuantity: 0, mine: true, category: 'bedding' });
+  const n = await ok(c.socialWorker, 'createNeed', { communityId: c.community, need: need({ unit }) });
+  expect(n).toMatchObject({ status: 'open', quantity: 6, unit });
 
   const proposed = await fn.invoke({ action: 'propose', input: { communityId: c.community }, requestId: 'propose-flow-1' }, { openid: c.staff, now: () => T0 });
   expect(proposed).toMatchObject({ ok: true });
@@ -56,7 +58,7 @@ test('offer, need, proposal, confirmation, acceptance, partial deliveries, stock
   expect((await db().collection('charity_offers').doc(offer.id).get()).data).toMatchObject({ status: 'open', deliveredQuantity: 6, allocatedQuantity: 6 });
 
   const stock = await ok(c.staff, 'listStock', { communityId: c.community });
-  expect(stock.items).toEqual([expect.objectContaining({ item: '冬季棉被', unit: '床', balance: 4, receivedTotal: 4 })]);
+  expect(stock.items).toEqual([expect.objectContaining({ item: '冬季棉被', unit, balance: 4, receivedTotal: 4 })]);
 
   const due = await ok(c.staff, 'disclosuresDue', { communityId: c.community });
   expect(due.entries).toHaveLength(3);
