@@ -9,6 +9,7 @@ import { notFound, requireOneOf, STAFF_ROLES } from '../../../server/charity/acc
 import { asDoc } from '../../../server/charity/docs';
 import { newId } from '../../../server/charity/ids';
 import { LedgerDoc } from '../../../server/charity/ledger';
+import { checkTexts } from '../text';
 
 type In<K extends keyof CharityContract['actions'] & string> = ParsedInputOf<CharityContract, K>;
 
@@ -98,6 +99,7 @@ export async function publishDisclosures(input: In<'publishDisclosures'>, ctx: T
 
 export async function registerProject(input: In<'registerProject'>, ctx: TxCtx) {
   await requireOneOf(ctx, STAFF_ROLES, input.communityId);
+  await checkTexts(ctx, { name: input.name });
   const doc: ProjectDoc = { _id: newId('prj'), communityId: input.communityId, name: input.name, startOn: input.startOn, endOn: input.endOn, reports: [], lastReportOn: null, version: 0, createdAt: ctx.now() };
   await ctx.tx.collection(Collections.charityProjects).add({ data: doc as unknown as Record<string, unknown> });
   await ctx.audit({ action: 'charity_project.register', subject: `${Collections.charityProjects}/${doc._id}`, after: { startOn: doc.startOn, endOn: doc.endOn } });
@@ -110,6 +112,7 @@ export async function reportProject(input: In<'reportProject'>, ctx: TxCtx) {
   const project = asDoc<ProjectDoc>((await ref.get()).data);
   if (!project) throw notFound('project', 'charity_project.not_found');
   await requireOneOf(ctx, STAFF_ROLES, project.communityId);
+  await checkTexts(ctx, { summary: input.summary });
   const on = dayOf(ctx.now());
   const reports = [...project.reports, { on, summary: input.summary }].slice(-40);
   await ref.update({ data: { reports, lastReportOn: on, version: project.version + 1 } });

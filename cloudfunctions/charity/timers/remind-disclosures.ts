@@ -4,7 +4,7 @@
 // so a re-delivered firing decides the same way. At most one reminder per community and day: the
 // marker `charity_reminders/<community>_<day>` is written (with its audit entry) BEFORE the
 // messages go, so a re-run finds it and sends nothing again (at most once).
-import { addWorkingDays, dayOf, hasRole } from '../../../core';
+import { addWorkingDays, dayOf, hasRole, startOfDay } from '../../../core';
 import { Collections } from '../../../server/collections';
 import type { TimerCtx, TimerHandler } from '../../../server/context';
 import { sendSubscribeMessage } from '../../../server/openapi';
@@ -86,7 +86,7 @@ export function remindDisclosures(): TimerHandler {
             touser: u.openid,
             templateId,
             page: `${REMINDER_PAGE}?communityId=${communityId}`,
-            data: { thing1: '待公开的捐赠收支信息', number2: entries.length + due.projects.length, date3: firstDue },
+            data: { thing1: '待公开的捐赠收支信息', number2: entries.length + due.projects.length, date3: startOfDay(firstDue) },
           },
           ctx,
         );

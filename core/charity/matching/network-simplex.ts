@@ -3,6 +3,11 @@
 // one big-M arc per node, block-search pivoting). Integer supplies and capacities give an integer
 // optimal flow; integer costs keep every potential and reduced cost exact in doubles.
 //
+// The arc set may grow between solves (createNetworkSimplex().addArc, then solve() again): the tree,
+// flows and potentials stay feasible, so solving resumes where it stopped. The engine uses this for
+// pricing: it solves on a few promising arcs per node, then adds every arc whose reduced cost
+// is negative and resumes, until none is; the result is optimal over all arcs.
+//
 // Problem: minimise Σ cost[a]·flow[a] subject to 0 ≤ flow[a] ≤ cap[a] and, for every node v,
 // Σ flow out of v − Σ flow into v = supply[v]. Σ supply must be 0.
 
@@ -34,18 +39,38 @@ const STATE_LOWER = 1;
 const DIR_UP = 1;
 const DIR_DOWN = -1;
 
-export function solveMinCostFlow(p: FlowProblem): FlowSolution {
-  const n = p.nodeCount;
-  const m = p.arcCount;
-  const allArcs = m + n;
-  const root = n;
+export interface NetworkSimplex {
+  /** Adds an arc (at flow 0) and returns its index (0, 1, 2, … in the order added). |cost| ≤ maxAbsCost. */
+  addArc(source: number, target: number, cap: number, cost: number): number;
+  /** Pivots until no arc added so far has a negative reduced cost. */
+  solve(): void;
+  flow(arc: number): number;
+  /** cost + potential(source) − potential(target) is the reduced cost of an arc. */
+  potential(node: number): number;
+  /** Σ cost · flow over the added arcs. */
+  totalCost(): number;
+  /** Throws when some supply cannot reach its demand over the arcs added so far. */
+  assertFeasible(): void;
+  readonly arcCount: number;
+  readonly pivots: number;
+}
 
-  const source = new Int32Array(allArcs);
-  const target = new Int32Array(allArcs);
-  const cap = new Float64Array(allArcs);
-  const cost = new Float64Array(allArcs);
-  const flow = new Float64Array(allArcs);
-  const state = new Int8Array(allArcs);
+/**
+ * A min-cost flow instance whose arcs are added incrementally. `maxAbsCost` bounds |cost| of every
+ * arc that will ever be added (it sets the big-M of the artificial arcs).
+ */
+export function createNetworkSimplex(nodeCount: number, supplyIn: ArrayLike<number>, maxAbsCost: number, arcHint = 16): NetworkSimplex {
+  const n = nodeCount;
+  const root = n;
+  // Arc e < n is node e's artificial arc; added arc k is e = n + k.
+  let capacity = n + Math.max(arcHint, 16);
+  let source = new Int32Array(capacity);
+  let target = new Int32Array(capacity);
+  let cap = new Float64Array(capacity);
+  let cost = new Float64Array(capacity);
+  let flow = new Float64Array(capacity);
+  let state = new Int8Array(capacity);
+  let total = n;
 
   const supply = new Float64Array(n + 1);
   const pi = new Float64Array(n + 1);
@@ -60,23 +85,11 @@ export function solveMinCostFlow(p: FlowProblem): FlowSolution {
 
   let sum = 0;
   for (let v = 0; v < n; v++) {
-    supply[v] = p.supply[v]!;
+    supply[v] = supplyIn[v]!;
     sum += supply[v]!;
   }
   if (sum !== 0) throw new Error('network simplex: supplies do not sum to 0');
-
-  let maxCost = 0;
-  for (let a = 0; a < m; a++) {
-    source[a] = p.source[a]!;
-    target[a] = p.target[a]!;
-    cap[a] = p.cap[a]!;
-    const c = p.cost[a]!;
-    cost[a] = c;
-    state[a] = STATE_LOWER;
-    const ac = c < 0 ? -c : c;
-    if (ac > maxCost) maxCost = ac;
-  }
-  const artCost = (maxCost + 1) * (n + 1);
+  const artCost = (maxAbsCost + 1) * (n + 1);
 
   // Initial tree: every node hangs from the root by an artificial arc carrying its supply.
   parent[root] = -1;
@@ -87,7 +100,8 @@ export function solveMinCostFlow(p: FlowProblem): FlowSolution {
   lastSucc[root] = root - 1;
   supply[root] = 0;
   pi[root] = 0;
-  for (let u = 0, e = m; u < n; u++, e++) {
+  for (let u = 0; u < n; u++) {
+    const e = u;
     parent[u] = root;
     pred[u] = e;
     thread[u] = u + 1;
@@ -114,22 +128,49 @@ export function solveMinCostFlow(p: FlowProblem): FlowSolution {
   }
   if (n === 0) thread[root] = root;
 
-  const blockSize = Math.max(Math.ceil(Math.sqrt(m)), 10);
-  let nextArc = 0;
+  const addArc = (s: number, t: number, c: number, k: number): number => {
+    if (!(s >= 0 && s < n && t >= 0 && t < n)) throw new Error('network simplex: arc endpoint out of range');
+    if (!(Math.abs(k) <= maxAbsCost)) throw new Error('network simplex: arc cost exceeds maxAbsCost');
+    if (total === capacity) {
+      capacity *= 2;
+      const grow = <A extends Int32Array | Float64Array | Int8Array>(a: A): A => {
+        const b = new (a.constructor as new (len: number) => A)(capacity);
+        b.set(a);
+        return b;
+      };
+      source = grow(source);
+      target = grow(target);
+      cap = grow(cap);
+      cost = grow(cost);
+      flow = grow(flow);
+      state = grow(state);
+    }
+    source[total] = s;
+    target[total] = t;
+    cap[total] = c;
+    cost[total] = k;
+    flow[total] = 0;
+    state[total] = STATE_LOWER;
+    return total++ - n;
+  };
+
+  let blockSize = 10;
+  let nextArc = n;
   let inArc = 0;
   let join = 0;
   let uIn = 0;
   let vIn = 0;
   let uOut = 0;
   let delta = 0;
-  let pivots = 0;
 
+  // Block search over the added arcs [n, total): the most negative reduced cost in a block of
+  // about √(arcs) arcs, continuing where the previous search stopped.
   const findEnteringArc = (): boolean => {
-    if (m === 0) return false;
+    if (total === n) return false;
     let min = 0;
     let cnt = blockSize;
     let e: number;
-    for (e = nextArc; e < m; e++) {
+    for (e = nextArc; e < total; e++) {
       const c = state[e]! * (cost[e]! + pi[source[e]!]! - pi[target[e]!]!);
       if (c < min) {
         min = c;
@@ -143,7 +184,7 @@ export function solveMinCostFlow(p: FlowProblem): FlowSolution {
         cnt = blockSize;
       }
     }
-    for (e = 0; e < nextArc; e++) {
+    for (e = n; e < nextArc; e++) {
       const c = state[e]! * (cost[e]! + pi[source[e]!]! - pi[target[e]!]!);
       if (c < min) {
         min = c;
@@ -322,27 +363,56 @@ export function solveMinCostFlow(p: FlowProblem): FlowSolution {
     for (let u = uIn; u !== end; u = thread[u]!) pi[u] = pi[u]! + sigma;
   };
 
-  while (findEnteringArc()) {
-    findJoinNode();
-    const change = findLeavingArc();
-    if (delta === Infinity) throw new Error('network simplex: unbounded');
-    changeFlow(change);
-    if (change) {
-      updateTreeStructure();
-      updatePotential();
+  let pivots = 0;
+  const solve = (): void => {
+    blockSize = Math.max(Math.ceil(Math.sqrt(total - n)), 10);
+    if (nextArc >= total) nextArc = n;
+    while (findEnteringArc()) {
+      findJoinNode();
+      const change = findLeavingArc();
+      if (delta === Infinity) throw new Error('network simplex: unbounded');
+      changeFlow(change);
+      if (change) {
+        updateTreeStructure();
+        updatePotential();
+      }
+      pivots++;
     }
-    pivots++;
-  }
+  };
 
-  for (let e = m; e < allArcs; e++) {
-    if (flow[e] !== 0) throw new Error('network simplex: infeasible (supply cannot reach demand)');
-  }
+  return {
+    addArc,
+    solve,
+    flow: (arc) => flow[n + arc]!,
+    potential: (node) => pi[node]!,
+    totalCost: () => {
+      let c = 0;
+      for (let e = n; e < total; e++) c += flow[e]! * cost[e]!;
+      return c;
+    },
+    assertFeasible: () => {
+      for (let e = 0; e < n; e++) if (flow[e] !== 0) throw new Error('network simplex: infeasible (supply cannot reach demand)');
+    },
+    get arcCount() {
+      return total - n;
+    },
+    get pivots() {
+      return pivots;
+    },
+  };
+}
 
-  const out = new Float64Array(m);
-  let totalCost = 0;
-  for (let a = 0; a < m; a++) {
-    out[a] = flow[a]!;
-    totalCost += flow[a]! * cost[a]!;
-  }
-  return { flow: out, pi: pi.slice(0, n), totalCost, pivots };
+/** Solves a whole problem at once. */
+export function solveMinCostFlow(p: FlowProblem): FlowSolution {
+  let maxAbsCost = 0;
+  for (let a = 0; a < p.arcCount; a++) maxAbsCost = Math.max(maxAbsCost, Math.abs(p.cost[a]!));
+  const ns = createNetworkSimplex(p.nodeCount, p.supply, maxAbsCost, p.arcCount);
+  for (let a = 0; a < p.arcCount; a++) ns.addArc(p.source[a]!, p.target[a]!, p.cap[a]!, p.cost[a]!);
+  ns.solve();
+  ns.assertFeasible();
+  const flow = new Float64Array(p.arcCount);
+  for (let a = 0; a < p.arcCount; a++) flow[a] = ns.flow(a);
+  const pi = new Float64Array(p.nodeCount);
+  for (let v = 0; v < p.nodeCount; v++) pi[v] = ns.potential(v);
+  return { flow, pi, totalCost: ns.totalCost(), pivots: ns.pivots };
 }

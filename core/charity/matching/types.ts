@@ -213,8 +213,11 @@ export interface MatchResult {
     /** Sorted by offerId. */
     offers: UnmetOffer[];
   };
-  /** Counts for monitoring: eligible pairs kept as arcs, connected components solved, simplex pivots. */
-  stats: { pairs: number; components: number; pivots: number };
+  /**
+   * Counts for monitoring: positive eligible pairs, pair arcs the simplex actually needed (the rest
+   * were priced out by the final potentials), connected components, solve rounds, simplex pivots.
+   */
+  stats: { pairs: number; arcs: number; components: number; pricingRounds: number; pivots: number };
 }
 
 /** Thrown for input the engine refuses (duplicate ids, a non-integer quantity, bad parameters); `issues` name the fields. */

@@ -2,20 +2,23 @@
 // confirm → donor accepts → partial handover to the station, rest directly to the beneficiary →
 // stock, disclosure ledger, public masked view.
 import { defineCharity } from '../../../cloudfunctions/charity/function';
-import { db } from '../../server/fixtures/db';
+import { db, uniq } from '../../server/fixtures/db';
 import { call, cast, Cast, goodsOffer, need, ok, simpleMatch, T0 } from './helpers';
 
 const fn = defineCharity({ match: simpleMatch });
+jest.setTimeout(60_000);
 let c: Cast;
 beforeAll(async () => {
   c = await cast();
 });
 
 test('offer, need, proposal, confirmation, acceptance, partial deliveries, stock and disclosure', async () => {
-  const offer = await ok(c.donor, 'createOffer', { offer: goodsOffer() });
-  expect(offer).toMatchObject({ status: 'open', quantity: 10, unit: '床', allocatedQuantity: 0, mine: true, category: 'bedding' });
-  const n = await ok(c.socialWorker, 'createNeed', { communityId: c.community, need: need() });
-  expect(n).toMatchObject({ status: 'open', quantity: 6, unit: '床' });
+  // A unit of its own: other test files' open offers (shared database) cannot fill this need first.
+  const unit = `床${uniq('u').slice(-5)}`;
+  const offer = await ok(c.donor, 'createOffer', { offer: goodsOffer({ unit }) });
+  expect(offer).toMatchObject({ status: 'open', quantity: 10, unit, allocatedQuantity: 0, mine: true, category: 'bedding' });
+  const n = await ok(c.socialWorker, 'createNeed', { communityId: c.community, need: need({ unit }) });
+  expect(n).toMatchObject({ status: 'open', quantity: 6, unit });
 
   const proposed = await fn.invoke({ action: 'propose', input: { communityId: c.community }, requestId: 'propose-flow-1' }, { openid: c.staff, now: () => T0 });
   expect(proposed).toMatchObject({ ok: true });
@@ -55,7 +58,7 @@ test('offer, need, proposal, confirmation, acceptance, partial deliveries, stock
   expect((await db().collection('charity_offers').doc(offer.id).get()).data).toMatchObject({ status: 'open', deliveredQuantity: 6, allocatedQuantity: 6 });
 
   const stock = await ok(c.staff, 'listStock', { communityId: c.community });
-  expect(stock.items).toEqual([expect.objectContaining({ item: '冬季棉被', unit: '床', balance: 4, receivedTotal: 4 })]);
+  expect(stock.items).toEqual([expect.objectContaining({ item: '冬季棉被', unit, balance: 4, receivedTotal: 4 })]);
 
   const due = await ok(c.staff, 'disclosuresDue', { communityId: c.community });
   expect(due.entries).toHaveLength(3);
@@ -73,4 +76,32 @@ test('offer, need, proposal, confirmation, acceptance, partial deliveries, stock
   // Every step left its audit entry.
   const actions = (await db().collection('audit_log').where({ subject: `charity_allocations/${a.id}` }).get()).data.map((e) => e.action);
   expect(actions).toEqual(['charity_allocation.confirm', 'charity_allocation.accept', 'charity_allocation.deliverPart', 'charity_allocation.deliverAll']);
+});
+
+test('propose with the real engine: donor restrictions hold, every proposal is explained, a rerun supersedes', async () => {
+  const d = await cast();
+  const community = d.community;
+  const need1 = await ok(d.staff, 'createNeed', { communityId: community, need: need({ category: 'money', unit: 'fen', quantity: 80_000, purpose: 'education', item: '助学金', urgency: 'critical' }) });
+  const money = (over: Record<string, unknown>) => ({ kind: 'money', amountFen: 50_000, donorType: 'company', donorName: '某某公司', availableUntil: '2026-12-31', ...over });
+  const fits = await ok(d.donor, 'createOffer', { offer: money({ restrictedCommunityId: community, restrictedPurpose: 'education' }) });
+  const otherCommunity = await ok(d.donor, 'createOffer', { offer: money({ restrictedCommunityId: 'some-other-community' }) });
+  const otherPurpose = await ok(d.donor, 'createOffer', { offer: money({ restrictedCommunityId: community, restrictedPurpose: 'medical' }) });
+
+  const first = await ok(d.staff, 'propose', { communityId: community });
+  const ids = first.proposals.map((p: any) => p.offerId);
+  expect(ids).toContain(fits.id);
+  expect(ids).not.toContain(otherCommunity.id);
+  expect(ids).not.toContain(otherPurpose.id);
+  const p = first.proposals.find((x: any) => x.offerId === fits.id);
+  expect(p).toMatchObject({ needId: need1.id, quantity: 50_000, unit: 'fen', status: 'proposed' });
+  expect(p.explanation.score).toBeGreaterThan(0);
+  expect(p.explanation.terms.map((t: any) => t.term)).toEqual(expect.arrayContaining(['categoryFit', 'urgency', 'deadline', 'distance', 'expiry', 'fairness']));
+  expect(p.explanation.binding).toContain('offer-exhausted');
+  expect(first.objective).toBeGreaterThan(0);
+
+  // Staff explain the same proposal again: the earlier pending ones give way.
+  const second = await ok(d.staff, 'propose', { communityId: community });
+  expect(second.superseded).toBe(first.proposals.length);
+  expect((await db().collection('charity_allocations').doc(p.id).get()).data).toMatchObject({ status: 'rejected' });
+  expect(second.proposals.find((x: any) => x.offerId === fits.id)).toMatchObject({ quantity: 50_000 });
 });

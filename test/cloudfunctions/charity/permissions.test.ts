@@ -21,7 +21,7 @@ interface World extends Cast {
 let counter = 0;
 const unit = () => `U${++counter}${Math.random().toString(36).slice(2, 5)}`;
 
-async function run(w: World, openid: string, action: string, input: unknown) {
+async function run(_w: World, openid: string, action: string, input: unknown) {
   return (await fn.invoke({ action, input, requestId: uniq('rid') }, { openid, now: () => T0 })) as { ok: boolean; data?: any; error?: any };
 }
 async function as(w: World, openid: string, action: string, input: unknown) {
