@@ -13,3 +13,5 @@ export const listCertificates = (opts?: CallOptions) => callAction(volunteerCont
 export const requestCertificate = (input: InputOf<V, 'requestCertificate'>, opts?: CallOptions) => callAction(volunteerContract, 'requestCertificate', input, opts);
 export const listVolunteers = (input: InputOf<V, 'list'>, opts?: CallOptions) => callAction(volunteerContract, 'list', input, opts);
 export const reviewVolunteer = (input: InputOf<V, 'review'>, opts?: CallOptions) => callAction(volunteerContract, 'review', input, opts);
+export const createFamilyInvite = (input: InputOf<V, 'createFamilyInvite'>, opts?: CallOptions) => callAction(volunteerContract, 'createFamilyInvite', input, opts);
+export const acceptFamilyInvite = (code: string, opts?: CallOptions) => callAction(volunteerContract, 'acceptFamilyInvite', { code }, opts);

@@ -5,7 +5,8 @@ import type { FamilyBinding } from '../../../core/index';
 import { userMessage } from '../../../services/errors';
 import { toast } from '../../../services/platform';
 import { communityFor } from '../../../services/session';
-import { donate, timeBank, transfer } from '../../../services/volunteer';
+import { acceptFamilyInvite, createFamilyInvite, donate, timeBank, transfer } from '../../../services/volunteer';
+import { dateTime } from '../../../utils/format';
 import { minutes } from '../../../utils/format';
 import { appendPatch } from '../../../utils/list';
 import { hoursToMinutes, ledgerRow, type LedgerRow } from '../../../utils/volunteer-view';
@@ -26,11 +27,18 @@ Component({
     ledger: [] as LedgerRow[],
     next: null as string | null,
     loadingMore: false,
-    panel: '' as '' | 'transfer' | 'donate',
+    panel: '' as '' | 'transfer' | 'donate' | 'family',
     target: '',
     hoursInput: '',
     formError: '',
     busy: false,
+    relations: Object.keys(RELATION).map((key) => ({ key, label: RELATION[key] })),
+    inviteRelation: 'parent',
+    invite: '',
+    inviteUntil: '',
+    codeInput: '',
+    familyError: '',
+    familyBusy: false,
   },
   methods: {
     async onLoad() {
@@ -76,6 +84,40 @@ Component({
     },
     onHoursInput(e: WechatMiniprogram.Input) {
       this.setData({ hoursInput: e.detail.value, formError: '' });
+    },
+    onOpenFamily() {
+      this.setData({ panel: 'family', familyError: '', invite: '', codeInput: '' });
+    },
+    onRelationTap(e: WechatMiniprogram.TouchEvent) {
+      this.setData({ inviteRelation: String(e.currentTarget.dataset.key) });
+    },
+    async onInviteTap() {
+      if (this.data.familyBusy) return;
+      this.setData({ familyBusy: true, familyError: '' });
+      try {
+        const inv = await createFamilyInvite({ relation: this.data.inviteRelation as 'parent' });
+        this.setData({ familyBusy: false, invite: inv.code, inviteUntil: dateTime(inv.expiresAt) });
+      } catch (err) {
+        this.setData({ familyBusy: false, familyError: userMessage(err) });
+      }
+    },
+    onCodeInput(e: WechatMiniprogram.Input) {
+      this.setData({ codeInput: e.detail.value.toUpperCase(), familyError: '' });
+    },
+    async onAcceptTap() {
+      if (this.data.familyBusy) return;
+      const code = this.data.codeInput.trim();
+      if (!/^[A-HJ-NP-Z2-9]{8}$/.test(code)) return this.setData({ familyError: '请填写家人手机上显示的8位邀请码' });
+      this.setData({ familyBusy: true, familyError: '' });
+      try {
+        await acceptFamilyInvite(code);
+        toast('已绑定家人', 'success');
+        this.setData({ familyBusy: false, panel: '' });
+        return this.onLoad();
+      } catch (err) {
+        this.setData({ familyBusy: false, familyError: userMessage(err) });
+      }
+      return undefined;
     },
     async onSend() {
       if (this.data.busy) return;

@@ -4,7 +4,11 @@ import { childText, flush, load, renderPage, text } from '../../helpers';
 const mockBank = jest.fn();
 const mockTransfer = jest.fn();
 const mockDonate = jest.fn();
+const mockInvite = jest.fn();
+const mockAccept = jest.fn();
 jest.mock('../../../../miniprogram/services/volunteer', () => ({
+  createFamilyInvite: (i: unknown) => mockInvite(i),
+  acceptFamilyInvite: (c: string) => mockAccept(c),
   timeBank: (i: unknown) => mockBank(i),
   transfer: (i: unknown) => mockTransfer(i),
   donate: (i: unknown) => mockDonate(i),
@@ -95,4 +99,36 @@ test('no family and no entries: empty texts; more ledger pages appended by path;
   const page3 = renderPage(id);
   await settle();
   expect(childText(page3, '#state', '.error-message')).toBe('您没有权限进行此操作');
+});
+
+test('family binding: invite with a relation shows the code; accepting a typed code binds and reloads', async () => {
+  mockBank.mockResolvedValue(bank({ bindings: [] }));
+  mockInvite.mockResolvedValue({ code: 'K7Q2M9PA', expiresAt: Date.UTC(2026, 11, 3, 4, 0) });
+  mockAccept.mockRejectedValueOnce(new AppError('failed-precondition', 'x', { reason: 'family.invite_invalid' })).mockResolvedValueOnce({});
+  const page = renderPage(id);
+  await settle();
+  page.querySelector('.family')!.dispatchEvent('tap');
+  await settle();
+  page.querySelectorAll('.relation')[1].dispatchEvent('tap'); // 子女
+  await settle();
+  page.querySelector('.invite')!.dispatchEvent('tap');
+  await settle();
+  expect(mockInvite).toHaveBeenCalledWith({ relation: 'child' });
+  expect(text(page, '.invite-code')).toBe('K7Q2M9PA');
+
+  page.querySelector('.code')!.dispatchEvent('input', { detail: { value: 'abc' } });
+  await settle();
+  page.querySelector('.accept')!.dispatchEvent('tap');
+  await settle();
+  expect(text(page, '.family-error')).toBe('请填写家人手机上显示的8位邀请码');
+  expect(mockAccept).not.toHaveBeenCalled();
+  page.querySelector('.code')!.dispatchEvent('input', { detail: { value: 'h3jk7mpq' } });
+  await settle();
+  page.querySelector('.accept')!.dispatchEvent('tap');
+  await settle();
+  expect(mockAccept).toHaveBeenCalledWith('H3JK7MPQ');
+  expect(text(page, '.family-error')).toBe('邀请码不对或已过期');
+  page.querySelector('.accept')!.dispatchEvent('tap');
+  await settle();
+  expect(mockBank).toHaveBeenCalledTimes(2);
 });
