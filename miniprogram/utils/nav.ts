@@ -28,6 +28,7 @@ const DONOR: QuickAction[] = [
 ];
 const STAFF: QuickAction[] = [
   { key: 'review', label: '审核：心愿、志愿者、活动', url: '/pages/staff/review/index' },
+  { key: 'activity-new', label: '发布志愿活动', url: '/pages/staff/activity-new/index' },
   { key: 'allocations', label: '物资匹配', url: '/pages/staff/allocations/index' },
   { key: 'disclosures', label: '待公开事项', url: '/pages/staff/disclosures/index' },
   { key: 'proxy-wish', label: '代居民登记心愿', url: '/pages/resident/wish-new/index' },
