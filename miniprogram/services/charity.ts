@@ -13,3 +13,5 @@ export const acceptAllocation = (allocationId: string, version?: number, opts?: 
 export const declineAllocation = (allocationId: string, version?: number, opts?: CallOptions) => callAction(charityContract, 'declineAllocation', { allocationId, version }, opts);
 export const proposeAllocations = (communityId: string, opts?: CallOptions) => callAction(charityContract, 'propose', { communityId }, opts);
 export const rejectAllocation = (input: InputOf<Ch, 'rejectAllocation'>, opts?: CallOptions) => callAction(charityContract, 'rejectAllocation', input, opts);
+export const createOffer = (input: InputOf<Ch, 'createOffer'>, opts?: CallOptions) => callAction(charityContract, 'createOffer', input, opts);
+export const listMyOffers = (input: InputOf<Ch, 'listMyOffers'>, opts?: CallOptions) => callAction(charityContract, 'listMyOffers', input, opts);

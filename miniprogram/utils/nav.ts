@@ -24,6 +24,7 @@ const LEADER: QuickAction[] = [{ key: 'lead', label: '带队活动：签到码�
 const DONOR: QuickAction[] = [
   { key: 'wishes', label: '看看微心愿', url: '/pages/donor/wishes/index' },
   { key: 'claims', label: '我的认领', url: '/pages/donor/claims/index' },
+  { key: 'offers', label: '捐物资、捐款、提供服务', url: '/pages/donor/offers/index' },
   { key: 'allocations', label: '我的捐赠分配', url: '/pages/staff/allocations/index?as=donor' },
 ];
 const STAFF: QuickAction[] = [
