@@ -86,6 +86,7 @@ export async function registerOrganization(input: RegisterOrganizationInput, ctx
 export async function reviewOrganization(input: ReviewOrganizationInput, ctx: TxCtx): Promise<Organization> {
   const d = await organizationDoc(ctx.tx, input.organizationId);
   await requireStaff(ctx, String(d.communityId));
+  if (d.applicant === ctx.openid) throw new AppError('permission-denied', 'you cannot review your own application', { reason: 'organization.self_review' });
   const result = await applyTransition(ctx, organizationMachine, {
     collection: C.organizations,
     id: d._id,

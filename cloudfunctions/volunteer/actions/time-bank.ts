@@ -20,6 +20,7 @@ import {
 import type { Ctx, TxCtx } from '../../../server/context';
 import type { StoredDoc } from '../../../server/db';
 import { paginate } from '../../../server/paginate';
+import { guardRead } from '../../../server/transaction';
 import { volunteerSettings } from '../../../server/volunteer/config';
 import { VolunteerCollections as C } from '../../../server/volunteer/collections';
 import { randomCode, sha256Hex as sha256 } from '../../../server/volunteer/ids';
@@ -116,6 +117,8 @@ export async function transfer(input: TransferInput, ctx: TxCtx): Promise<{ bala
   // A binding the caller is not part of is as good as none: do not confirm that it exists.
   if (!binding || !members.includes(ctx.openid)) throw new AppError('not-found', 'no such family binding of yours', { reason: 'family.not_bound' });
   const to = members.find((m) => m !== ctx.openid) as string;
+  // The binding is only read: guard it, so a removal (an erasure) committing meanwhile makes this conflict and re-run.
+  await guardRead(ctx.tx, C.familyBindings, input.bindingId);
   const at = ctx.now();
   const entryId = `tf_${ctx.openid}_${ctx.requestId}`;
   const community = await communityOfAccount(ctx);

@@ -72,6 +72,8 @@ describe('organizations', () => {
     expect(pub2.items.map((x: any) => x.organizationId)).toContain(o.organizationId);
     expect(await orgCall(applicant, 'listOrganizations', { communityId: A, status: 'pending' }, undefined)).toMatchObject({ ok: false, error: { code: 'permission-denied' } });
 
+    const own = ok(await orgCall(staffA, 'registerOrganization', orgInput(A)));
+    expect(await orgCall(staffA, 'reviewOrganization', { organizationId: own.organizationId, decision: 'approve' })).toMatchObject({ ok: false, error: { code: 'permission-denied', details: { reason: 'organization.self_review' } } });
     const r = ok(await orgCall(uniq('app'), 'registerOrganization', orgInput(A)));
     expect(ok(await orgCall(staffA, 'reviewOrganization', { organizationId: r.organizationId, decision: 'reject', reason: '不属于本社区' }))).toMatchObject({ status: 'rejected', rejectReason: '不属于本社区' });
     const rejected = ok(await orgCall(staffA, 'listOrganizations', { communityId: A, status: 'rejected' }, undefined));
