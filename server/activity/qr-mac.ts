@@ -30,3 +30,8 @@ export function newActivityId(): string {
   for (const b of bytes) id += ID_ALPHABET[b % ID_ALPHABET.length];
   return id;
 }
+
+/** A random document id `<prefix>-<16 hex>` (corrections, back-fills). */
+export function newRandomId(prefix: string): string {
+  return `${prefix}-${randomBytes(8).toString('hex')}`;
+}

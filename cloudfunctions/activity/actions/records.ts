@@ -1,7 +1,6 @@
 // Service records: drafted when the activity is finished, confirmed by staff (crediting the time
 // bank in the same transaction), corrected on the volunteer's request (办法 §13), back-filled only
 // with evidence and a second, different approver, rated by staff (办法 §10).
-import { randomBytes } from 'node:crypto';
 import {
   activityMachine,
   AppError,
@@ -15,6 +14,7 @@ import { isStaffOf, loadActivity, loadVolunteer, requireOrganizer, requireStaff 
 import { ActivityCollections } from '../../../server/activity/collections';
 import type { CreditServiceRecord } from '../../../server/activity/credit';
 import { ActivityDoc, activityView, as, AttendanceDoc, pairId, recordView, ServiceRecordDoc } from '../../../server/activity/docs';
+import { newRandomId } from '../../../server/activity/qr-mac';
 import { draftRecordFor, recordBase, recordDueOn } from '../../../server/activity/records';
 import { Collections } from '../../../server/collections';
 import type { Ctx, TxCtx } from '../../../server/context';
@@ -166,7 +166,7 @@ export async function requestCorrection(input: In<'requestCorrection'>, ctx: TxC
   if (input.minutes === record.minutes) throw refuse('correction.no_change', '申请的时长与记录相同');
   const now = ctx.now();
   const doc: CorrectionDoc = {
-    _id: `cr-${randomBytes(8).toString('hex')}`,
+    _id: newRandomId('cr'),
     recordId: record._id,
     recordRevision: record.revision,
     openid: ctx.openid,
@@ -266,7 +266,7 @@ export async function requestBackfill(input: In<'requestBackfill'>, ctx: TxCtx):
   if (!volunteer) throw new AppError('not-found', '该志愿者不存在', { reason: 'volunteer.not_found' });
   if (await existingRecord(ctx, pairId(activity._id, input.openid))) throw new AppError('already-exists', '此人在该活动已有服务记录，请走更正流程', { reason: 'record.exists' });
   const doc: BackfillDoc = {
-    _id: `bf-${randomBytes(8).toString('hex')}`,
+    _id: newRandomId('bf'),
     activityId: activity._id,
     openid: input.openid,
     communityId: activity.communityId,

@@ -28,6 +28,8 @@ const START = T0 + 24 * HOUR;
 const END = START + 3 * HOUR;
 const HERE = { lat: PLACE.lat, lng: PLACE.lng };
 
+jest.setTimeout(60_000);
+
 let w: World;
 beforeAll(async () => {
   w = await makeWorld();

@@ -28,6 +28,8 @@ const HERE = { lat: PLACE.lat, lng: PLACE.lng, accuracyM: 10 };
 /** About 1.1 km north of the place. */
 const FAR = { lat: PLACE.lat + 0.01, lng: PLACE.lng };
 
+jest.setTimeout(60_000);
+
 let w: World;
 let activityId: string;
 
