@@ -1,13 +1,17 @@
 // Collections of the micro-wish domain (issue 4). The browse indexes: every donor filter
 // (category, community, both, neither) × every sort (newest, wanted-by, value), each led by
 // status, so the emulator's planner (and CloudBase) serves a page from one ordered index range;
-// a value range or the urgency filter is the range of the value or wanted-by index. docs/wishes.md.
+// a value range or the urgency filter is the range of the value or wanted-by index. Every index a
+// paginated list walks ends in _id ascending: paginate() orders by (sort…, _id), and the emulator's
+// planner (like any engine) can stream a page in index order only when the index has the whole
+// order; without it every match is read and sorted per page. docs/wishes.md.
 import { CollectionSpec, DENY_ALL, IndexSpec } from './schema';
 
 const SORTS: Array<[name: string, field: string, dir: 1 | -1]> = [
   ['published', 'publishedAt', -1],
   ['wanted', 'wantedBy', 1],
   ['value', 'valueFen', 1],
+  ['value_desc', 'valueFen', -1],
 ];
 const FILTERS: Array<[name: string, fields: string[]]> = [
   ['', []],
@@ -19,7 +23,7 @@ const FILTERS: Array<[name: string, fields: string[]]> = [
 const browseIndexes: IndexSpec[] = FILTERS.flatMap(([fname, ffields]) =>
   SORTS.map(([sname, sfield, dir]): IndexSpec => ({
     name: `browse_${fname}${sname}`,
-    fields: [['status', 1], ...ffields.map((f): [string, 1] => [f, 1]), [sfield, dir]],
+    fields: [['status', 1], ...ffields.map((f): [string, 1] => [f, 1]), [sfield, dir], ['_id', 1]],
   })),
 );
 
@@ -30,7 +34,7 @@ export const wishCollections: CollectionSpec[] = [
     indexes: [
       ...browseIndexes,
       // Staff queues by status; disclosure counts by month.
-      { name: 'community_status_created', fields: [['communityId', 1], ['status', 1], ['createdAt', -1]] },
+      { name: 'community_status_created', fields: [['communityId', 1], ['status', 1], ['createdAt', -1], ['_id', 1]] },
       { name: 'community_created', fields: [['communityId', 1], ['createdAt', 1]] },
       { name: 'community_verified', fields: [['communityId', 1], ['verifiedAt', 1]] },
       { name: 'community_claimed', fields: [['communityId', 1], ['claimedAt', 1]] },
@@ -42,7 +46,7 @@ export const wishCollections: CollectionSpec[] = [
       { name: 'poster_created', fields: [['postedBy', 1], ['createdAt', -1]] },
       // A donor's claims (the open-claims limit, "my claims").
       { name: 'claimer_status', fields: [['claimedBy', 1], ['status', 1]] },
-      { name: 'claimer_claimed', fields: [['claimedBy', 1], ['claimedAt', -1]] },
+      { name: 'claimer_claimed', fields: [['claimedBy', 1], ['claimedAt', -1], ['_id', 1]] },
       // The timer: overdue claims, due reminders.
       { name: 'status_claim_due', fields: [['status', 1], ['claimDueAt', 1]] },
       { name: 'status_remind', fields: [['status', 1], ['claimRemindAt', 1]] },

@@ -83,11 +83,14 @@ export const GuardianConsentInput = z.object({
   note: Text(0, 200).optional(),
 });
 export const IssueCodeInput = z.object({ recipientId: RecipientId });
-export const IssueCodeOutput = z.object({
+/** The code itself is not in this answer (which the idempotency record keeps in clear): printConfirmCode shows it. */
+export const IssueCodeOutput = z.object({ recipientId: RecipientId, issuedAt: z.number().int() });
+export const PrintCodeOutput = z.object({
   recipientId: RecipientId,
-  /** Shown once, to print; only its hash is stored. Formatted XXXXX-XXXXX. */
+  /** Formatted XXXXX-XXXXX, to print on the recipient's card; stored sealed. */
   code: z.string(),
   issuedAt: z.number().int(),
+  maskedName: z.string(),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -267,6 +270,7 @@ export const wishContract = defineContract({
     bindFamily: { input: BindFamilyInput, output: RecipientView, mutates: true },
     recordGuardianConsent: { input: GuardianConsentInput, output: RecipientView, mutates: true },
     issueConfirmCode: { input: IssueCodeInput, output: IssueCodeOutput, mutates: true },
+    printConfirmCode: { input: IssueCodeInput, output: PrintCodeOutput, mutates: false },
 
     post: { input: PostWishInput, output: WishView, mutates: true },
     revise: { input: ReviseInput, output: WishView, mutates: true },

@@ -113,6 +113,17 @@ test('a resident registers and posts for themselves; bound family post for them;
   expect(mine.items.map((w: { item: string }) => w.item).sort()).toEqual(['收音机', '老花镜']);
 });
 
+test("mine: nothing for a newcomer; a donor's claims, newest first", async () => {
+  expect(expectOk(await call(c.stranger, 'mine', { as: 'posted' }))).toEqual({ items: [], next: null });
+  const donor = `${c.donor2}-mine`;
+  const r = await plantRecipient(c);
+  const older = await plantWish(c, r, 'claimed', { claimedBy: donor, claimedAt: NOW - 3 * DAY });
+  const newer = await plantWish(c, r, 'delivered', { claimedBy: donor, claimedAt: NOW - DAY });
+  const out = expectOk(await call(donor, 'mine', { as: 'claimed' }));
+  expect(out.items.map((w: { id: string }) => w.id)).toEqual([newer._id, older._id]);
+  expect(out.items[0]).toMatchObject({ claimedByYou: true, recipientPhoneMasked: null });
+});
+
 test('value cap, wanted-by window, photo consent and rejected text are invalid-argument, nothing written', async () => {
   const r = await plantRecipient(c, { openid: null, familyOpenids: [] });
   const before = (await db().collection('wishes').where({ recipientId: r._id }).count()).total;
