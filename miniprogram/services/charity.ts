@@ -15,3 +15,9 @@ export const proposeAllocations = (communityId: string, opts?: CallOptions) => c
 export const rejectAllocation = (input: InputOf<Ch, 'rejectAllocation'>, opts?: CallOptions) => callAction(charityContract, 'rejectAllocation', input, opts);
 export const createOffer = (input: InputOf<Ch, 'createOffer'>, opts?: CallOptions) => callAction(charityContract, 'createOffer', input, opts);
 export const listMyOffers = (input: InputOf<Ch, 'listMyOffers'>, opts?: CallOptions) => callAction(charityContract, 'listMyOffers', input, opts);
+export const listStock = (input: InputOf<Ch, 'listStock'>, opts?: CallOptions) => callAction(charityContract, 'listStock', input, opts);
+export const recordStockMovement = (input: InputOf<Ch, 'recordStockMovement'>, opts?: CallOptions) => callAction(charityContract, 'recordStockMovement', input, opts);
+export const listFunds = (input: InputOf<Ch, 'listFunds'>, opts?: CallOptions) => callAction(charityContract, 'listFunds', input, opts);
+export const listFundEntries = (input: InputOf<Ch, 'listFundEntries'>, opts?: CallOptions) => callAction(charityContract, 'listFundEntries', input, opts);
+export const approveDisbursement = (entryId: string, version?: number, opts?: CallOptions) => callAction(charityContract, 'approveDisbursement', { entryId, version }, opts);
+export const rejectDisbursement = (input: InputOf<Ch, 'rejectDisbursement'>, opts?: CallOptions) => callAction(charityContract, 'rejectDisbursement', input, opts);

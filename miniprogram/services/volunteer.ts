@@ -15,3 +15,4 @@ export const listVolunteers = (input: InputOf<V, 'list'>, opts?: CallOptions) =>
 export const reviewVolunteer = (input: InputOf<V, 'review'>, opts?: CallOptions) => callAction(volunteerContract, 'review', input, opts);
 export const createFamilyInvite = (input: InputOf<V, 'createFamilyInvite'>, opts?: CallOptions) => callAction(volunteerContract, 'createFamilyInvite', input, opts);
 export const acceptFamilyInvite = (code: string, opts?: CallOptions) => callAction(volunteerContract, 'acceptFamilyInvite', { code }, opts);
+export const verifyCertificate = (input: InputOf<V, 'verifyCertificate'>, opts?: CallOptions) => callAction(volunteerContract, 'verifyCertificate', input, opts);

@@ -13,12 +13,14 @@ const RESIDENT: QuickAction[] = [
   { key: 'wish-new', label: '发布微心愿', url: '/pages/resident/wish-new/index' },
   { key: 'my-wishes', label: '我的心愿（签收、感谢）', url: '/pages/resident/my-wishes/index' },
   { key: 'join', label: '成为志愿者', url: '/pages/volunteer/register/index' },
+  { key: 'verify', label: '核验志愿服务证明', url: '/pages/volunteer/verify/index' },
 ];
 const VOLUNTEER: QuickAction[] = [
   { key: 'checkin', label: '扫码签到 / 签退', url: '/pages/volunteer/checkin/index' },
   { key: 'activities', label: '志愿活动', url: '/pages/volunteer/activities/index' },
   { key: 'card', label: '我的志愿者证', url: '/pages/volunteer/card/index' },
   { key: 'records', label: '服务记录', url: '/pages/volunteer/records/index' },
+  { key: 'certificates', label: '志愿服务证明', url: '/pages/volunteer/certificates/index' },
 ];
 const LEADER: QuickAction[] = [{ key: 'lead', label: '带队活动：签到码和点名', url: '/pages/volunteer/activities/index' }];
 const DONOR: QuickAction[] = [
@@ -32,6 +34,8 @@ const STAFF: QuickAction[] = [
   { key: 'activity-new', label: '发布志愿活动', url: '/pages/staff/activity-new/index' },
   { key: 'allocations', label: '物资匹配', url: '/pages/staff/allocations/index' },
   { key: 'disclosures', label: '待公开事项', url: '/pages/staff/disclosures/index' },
+  { key: 'stock', label: '服务站库存：入库、出库', url: '/pages/staff/stock/index' },
+  { key: 'fund', label: '公益基金审批', url: '/pages/staff/fund/index' },
   { key: 'proxy-wish', label: '代居民登记心愿', url: '/pages/resident/wish-new/index' },
   { key: 'figures', label: '社区数据', url: '/pages/resident/community/index' },
 ];
