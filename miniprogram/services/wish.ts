@@ -19,6 +19,7 @@ export const wishQueue = (input: InputOf<W, 'queue'>, opts?: CallOptions) => cal
 export const verifyWish = (input: InputOf<W, 'verify'>, opts?: CallOptions) => callAction(wishContract, 'verify', input, opts);
 export const rejectWish = (input: InputOf<W, 'reject'>, opts?: CallOptions) => callAction(wishContract, 'reject', input, opts);
 export const publishWish = (wishId: string, version?: number, opts?: CallOptions) => callAction(wishContract, 'publish', { wishId, version }, opts);
+export const deliverWish = (input: InputOf<W, 'deliver'>, opts?: CallOptions) => callAction(wishContract, 'deliver', input, opts);
 export const wishDisclosure = (input: InputOf<W, 'disclosure'>, opts?: CallOptions) => callAction(wishContract, 'disclosure', input, opts);
 
 // The contract has no "my recipients" action: a resident's own recipient id is remembered on this
