@@ -3,7 +3,9 @@
 import { pageBase } from '../../behaviors/page-base';
 import { userMessage } from '../../services/errors';
 import { navigateTo, switchTab } from '../../services/platform';
-import { activeRole, profile } from '../../services/session';
+import { activeRole, homeCommunity, profile } from '../../services/session';
+import { wishDisclosure } from '../../services/wish';
+import { monthOf } from '../../utils/wish-view';
 import { profileView, type LoadStatus } from '../../utils/home-view';
 import type { QuickAction } from '../../utils/nav';
 import type { RoleChip } from '../../utils/roles';
@@ -20,6 +22,8 @@ Component({
     activeRole: 'resident',
     activeRoleLabel: '',
     actions: [] as QuickAction[],
+    /** This month in the community, for residents (from the wish disclosure); '' when unavailable. */
+    monthSummary: '',
   },
 
   methods: {
@@ -38,9 +42,25 @@ Component({
       try {
         const p = await profile(refresh);
         this.setData({ status: 'ready', ...profileView(p, activeRole()) });
+        if (activeRole() === 'resident') void this.loadMonth();
       } catch (err) {
         this.setData({ status: 'error', errorMessage: userMessage(err) });
       }
+    },
+
+    async loadMonth() {
+      // A second source: the home page stands without it.
+      try {
+        const d = await wishDisclosure({ communityId: homeCommunity(), month: monthOf(Date.now()) });
+        const f = d.figures;
+        this.setData({ monthSummary: `本月社区：新心愿${f.posted}个，已被认领${f.claimed}个，已圆梦${f.fulfilled}个` });
+      } catch {
+        this.setData({ monthSummary: '' });
+      }
+    },
+
+    onCommunityTap() {
+      return navigateTo('/pages/resident/community/index');
     },
 
     onRetryTap() {

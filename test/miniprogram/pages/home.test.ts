@@ -10,12 +10,17 @@ jest.mock('../../../miniprogram/services/user', () => ({
   setRole: jest.fn(),
 }));
 
+const mockDisclosure = jest.fn();
+jest.mock('../../../miniprogram/services/wish', () => ({ wishDisclosure: (i: unknown) => mockDisclosure(i) }));
+
 const id = load('pages/home/index', 'home-page');
 
 const profile = (roles: UserProfile['roles']): UserProfile => ({ openid: 'o1', roles, createdAt: 1 });
 
 beforeEach(() => {
   mockMe.mockReset();
+  mockDisclosure.mockReset();
+  mockDisclosure.mockRejectedValue(new Error('not needed in this test'));
 });
 
 test('shows a loading state until the profile arrives', async () => {
@@ -127,4 +132,24 @@ test('the active role’s quick actions open their pages', async () => {
   await flush();
   expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/volunteer/checkin/index' });
   navigateTo.mockRestore();
+});
+
+test('a resident sees this month in the community; a failure just hides it', async () => {
+  mockMe.mockResolvedValue(profile([{ role: 'resident', communityId: 'c1' }]));
+  mockDisclosure.mockResolvedValueOnce({ communityId: 'c1', month: '2026-12', figures: { posted: 5, verified: 4, claimed: 3, fulfilled: 2, expired: 0, averageDaysToFulfil: 6 }, fulfilled: [] });
+  const navigateTo = jest.spyOn(wx, 'navigateTo').mockImplementation((() => Promise.resolve()) as any);
+  const page = renderPage(id);
+  await flush();
+  await flush();
+  expect(mockDisclosure).toHaveBeenCalledWith({ communityId: 'c1', month: expect.stringMatching(/^\d{4}-\d{2}$/) });
+  expect(text(page, '.month-summary')).toBe('本月社区：新心愿5个，已被认领3个，已圆梦2个');
+  page.querySelector('.month')!.dispatchEvent('tap');
+  await flush();
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/resident/community/index' });
+  navigateTo.mockRestore();
+
+  const page2 = renderPage(id);
+  await flush();
+  await flush();
+  expect(page2.querySelector('.month')).toBeUndefined();
 });
