@@ -5,6 +5,7 @@ export * from './mask';
 export * from './contract';
 export * from './roles';
 export * from './time';
+export * from './working-days';
 export * from './user.contract';
 export { configureZod } from './zod-setup';
 export * from './state-machine';

@@ -56,3 +56,12 @@ export function daysBetween(from: Day, to: Day): number {
 export function formatChina(at: number | Date, pattern = 'YYYY-MM-DD HH:mm'): string {
   return chinaTime(at).format(pattern);
 }
+
+/** Whole years of age on day `on` (both 'YYYY-MM-DD'); someone born on 29 Feb ages on 1 Mar. */
+export function ageOn(birthDate: Day, on: Day): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  let age = y - by;
+  if (m < bm || (m === bm && d < bd)) age -= 1;
+  return age;
+}

@@ -2,12 +2,25 @@
 // function → environment variables; the emulator's functionEnv). Parsed with zod so a typo fails
 // loudly with the variable's name instead of silently disabling something.
 import { z } from 'zod';
-import { CommunityId, OpenId } from '../core';
+import { CommunityId, OpenId, parseDayList } from '../core';
 import { parseHmacKey, parsePiiKeys } from './pii-keys';
 import { VolunteerConfigShape } from './volunteer/config';
 import { ActivityConfigShape } from './activity/config';
 import { WishConfigShape } from './wish/config';
 import { CharityConfigShape } from './charity/config';
+
+/** Comma-separated calendar days YYYY-MM-DD; an entry that is not one fails naming it. */
+const DayList = z
+  .string()
+  .default('')
+  .transform((text, ctx) => {
+    try {
+      return parseDayList(text);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      return z.NEVER;
+    }
+  });
 
 const OpenIdList = z
   .string()
@@ -49,6 +62,10 @@ export const ServerConfig = z.object({
   PII_KEYS: secret(parsePiiKeys),
   /** HMAC-SHA256 key of the blind indexes (server/pii.ts): base64 of at least 32 bytes. */
   PII_HMAC_KEY: secret(parseHmacKey),
+  /** Public holidays on Monday–Friday (YYYY-MM-DD, comma-separated): not working days for legal deadlines. */
+  PUBLIC_HOLIDAYS: DayList,
+  /** Weekend days that are working days (调休), YYYY-MM-DD, comma-separated. */
+  MAKEUP_WORKDAYS: DayList,
   // Each domain's variables (server/<domain>/config.ts).
   ...VolunteerConfigShape,
   ...ActivityConfigShape,

@@ -7,7 +7,7 @@ import { listCertificates, requestCertificate, verifyCertificate } from './actio
 import { exportServiceRecords } from './actions/export';
 import { register, resubmit, updateProfile } from './actions/registration';
 import { get, list, recordTraining, review, setInsurance } from './actions/staff';
-import { acceptFamilyInvite, createFamilyInvite, donate, redeem, timeBank, transfer } from './actions/time-bank';
+import { acceptFamilyInvite, communityPool, createFamilyInvite, donate, redeem, timeBank, transfer } from './actions/time-bank';
 import { self } from './views';
 import { volunteerByOpenid } from '../../server/volunteer/store';
 
@@ -30,6 +30,7 @@ export const volunteer = defineFunction(volunteerContract, {
   transfer,
   donate,
   redeem,
+  communityPool,
   requestCertificate,
   listCertificates,
   verifyCertificate,

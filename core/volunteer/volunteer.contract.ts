@@ -220,6 +220,11 @@ export const RedeemInput = z.object({ minutes: Minutes, purpose: plainText(2, 10
 export type RedeemInput = z.infer<typeof RedeemInput>;
 export const Redemption = z.object({ redemptionId: z.string(), minutes: z.number().int(), purpose: z.string(), status: z.enum(['pending']), createdAt: z.number().int() });
 
+/** Staff of the community: the community pool's balance and its entries (donations in, and later what it pays out). */
+export const CommunityPoolInput = z.object({ communityId: CommunityId, after: PageCursor.nullable().default(null), limit: z.number().int().min(1).max(50).default(20) });
+export type CommunityPoolInput = z.infer<typeof CommunityPoolInput>;
+export const CommunityPoolOutput = z.object({ balanceMinutes: z.number().int(), ledger: z.array(LedgerEntry), next: PageCursor.nullable() });
+
 export const BalanceOutput = z.object({ balanceMinutes: z.number().int(), entryId: z.string() });
 
 // ---- certificates ----
@@ -321,6 +326,8 @@ export const volunteerContract = defineContract({
     transfer: { input: TransferInput, output: BalanceOutput, mutates: true },
     donate: { input: DonateInput, output: BalanceOutput, mutates: true },
     redeem: { input: RedeemInput, output: Redemption, mutates: true },
+    // staff of the community
+    communityPool: { input: CommunityPoolInput, output: CommunityPoolOutput, mutates: false },
     // certificates: the volunteer requests and lists their own; anyone verifies with number + check code
     requestCertificate: { input: RequestCertificateInput, output: CertificateReceipt, mutates: true },
     listCertificates: { input: ListCertificatesInput, output: CertificateList, mutates: false },

@@ -1,4 +1,4 @@
-import { addDays, Day, dayOf, daysBetween, endOfDay, formatChina, isDay, startOfDay } from '../../core';
+import { addDays, ageOn, Day, dayOf, daysBetween, endOfDay, formatChina, isDay, startOfDay } from '../../core';
 
 describe('China time', () => {
   test('an instant belongs to its China calendar day, whatever the host time zone', () => {
@@ -32,4 +32,14 @@ describe('China time', () => {
     expect(Day.safeParse('2024-04-31').success).toBe(false);
     expect(() => startOfDay('2024-02-30')).toThrow(RangeError);
   });
+});
+
+describe('ageOn', () => {
+  test.each([
+    ['2010-06-15', '2026-06-14', 15],
+    ['2010-06-15', '2026-06-15', 16],
+    ['2008-02-29', '2026-02-28', 17], // a 29 February birthday ages on 1 March in other years
+    ['2008-02-29', '2026-03-01', 18],
+    ['1949-12-31', '2026-12-02', 76],
+  ])('born %s, on %s: %i', (birth, on, age) => expect(ageOn(birth, on)).toBe(age));
 });

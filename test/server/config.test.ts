@@ -2,12 +2,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { collections } from '../../database';
 import { Collections } from '../../server/collections';
+import { holidayTable } from '../../server/holidays';
 import { ConfigError, loadConfig } from '../../server/config';
 import { bootstrapGrants } from '../../server/roles';
 
 describe('server configuration', () => {
-  test('defaults: no admins, demo-community', () => {
-    expect(loadConfig({})).toEqual({ ADMIN_OPENIDS: [], BOOTSTRAP_COMMUNITY_ID: 'demo-community', TX_MAX_ATTEMPTS: 10, IDEMPOTENCY_RETENTION_DAYS: 30 });
+  test('defaults: no admins, demo-community, no holidays (domains add their own variables)', () => {
+    expect(loadConfig({})).toMatchObject({
+      ADMIN_OPENIDS: [],
+      BOOTSTRAP_COMMUNITY_ID: 'demo-community',
+      TX_MAX_ATTEMPTS: 10,
+      IDEMPOTENCY_RETENTION_DAYS: 30,
+      PUBLIC_HOLIDAYS: new Set(),
+      MAKEUP_WORKDAYS: new Set(),
+    });
+  });
+
+  test('PUBLIC_HOLIDAYS and MAKEUP_WORKDAYS: comma-separated days; a bad one is named', () => {
+    const config = loadConfig({ PUBLIC_HOLIDAYS: '2026-10-01, 2026-10-02', MAKEUP_WORKDAYS: '2026-10-10' });
+    expect(holidayTable(config)).toEqual({ holidays: new Set(['2026-10-01', '2026-10-02']), makeupWorkdays: new Set(['2026-10-10']) });
+    expect(() => loadConfig({ PUBLIC_HOLIDAYS: '2026-10-01,10/02' })).toThrow(/PUBLIC_HOLIDAYS: .*10\/02/);
   });
 
   test('IDEMPOTENCY_RETENTION_DAYS: whole days from 1 to 3650, default 30', () => {

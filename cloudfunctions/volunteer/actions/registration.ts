@@ -153,7 +153,8 @@ export async function resubmit(input: ResubmitInput, ctx: TxCtx): Promise<Volunt
     collection: C.volunteers,
     id: v._id,
     event: 'resubmit',
-    set: { ...fields, idHash, rejectReason: null },
+    // Consents given before stay on record next to the new ones.
+    set: { ...fields, consents: [...v.consents, ...fields.consents], idHash, rejectReason: null },
   });
   return summary(parseVolunteer(result.doc));
 }

@@ -5,6 +5,7 @@
 // document, the loser re-runs against the new balance, so no balance goes below zero.
 import {
   AcceptFamilyInviteInput,
+  CommunityPoolInput,
   AppError,
   CreateFamilyInviteInput,
   DonateInput,
@@ -21,6 +22,7 @@ import type { Ctx, TxCtx } from '../../../server/context';
 import type { StoredDoc } from '../../../server/db';
 import { paginate } from '../../../server/paginate';
 import { guardRead } from '../../../server/transaction';
+import { requireStaff } from '../../../server/volunteer/access';
 import { volunteerSettings } from '../../../server/volunteer/config';
 import { VolunteerCollections as C } from '../../../server/volunteer/collections';
 import { randomCode, sha256Hex as sha256 } from '../../../server/volunteer/ids';
@@ -76,6 +78,14 @@ export async function timeBank(input: TimeBankInput, ctx: Ctx): Promise<TimeBank
     ledger: page.items,
     next: page.next,
   };
+}
+
+export async function communityPool(input: CommunityPoolInput, ctx: Ctx): Promise<{ balanceMinutes: number; ledger: LedgerEntry[]; next: string | null }> {
+  await requireStaff(ctx, input.communityId);
+  const id = poolAccountId(input.communityId);
+  const account = (await ctx.db.collection(C.timeBankAccounts).doc(id).get()).data;
+  const page = await ledgerPage(ctx, id, input.after, input.limit);
+  return { balanceMinutes: Number(account?.balanceMinutes ?? 0), ledger: page.items, next: page.next };
 }
 
 export async function createFamilyInvite(input: CreateFamilyInviteInput, ctx: TxCtx): Promise<{ code: string; expiresAt: number }> {

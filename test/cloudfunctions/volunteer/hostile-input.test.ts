@@ -36,6 +36,7 @@ function validInputs(f: Fixture): Array<{ fn: Fn; action: string; input: Record<
     v('transfer', { bindingId: f.bindingId, minutes: 10, note: '给妈妈' }),
     v('donate', { communityId: f.A, minutes: 10 }),
     v('redeem', { minutes: 10, purpose: '助浴服务' }),
+    v('communityPool', { communityId: f.A, after: null, limit: 10 }),
     v('requestCertificate', { from: '2026-01-01', to: '2026-11-30' }),
     v('verifyCertificate', { certificateNo: 'ZYZM-20261202-ABCDEF', checkCode: 'ABCDEFGH' }),
     v('exportServiceRecords', { communityId: f.A, from: '2026-11-01', to: '2026-11-30', includeIdNumbers: false, after: null, limit: 10 }),

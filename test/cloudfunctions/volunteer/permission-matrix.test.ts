@@ -57,6 +57,7 @@ const rows: Row[] = [
   // A binding between two other people: nobody in the matrix can move its minutes.
   { fn: 'volunteer', action: 'transfer', allowed: [], prepare: (f) => creditTo(f, f.teamLeader, 600), input: (f) => ({ bindingId: f.bindingId, minutes: 10 }) },
   { fn: 'volunteer', action: 'donate', allowed: ['volunteer'], prepare: (f) => creditTo(f, f.who.volunteer, 600), input: (f) => ({ communityId: f.A, minutes: 10 }) },
+  { fn: 'volunteer', action: 'communityPool', allowed: STAFF, input: (f) => ({ communityId: f.A }) },
   { fn: 'volunteer', action: 'redeem', allowed: ['volunteer'], prepare: (f) => creditTo(f, f.who.volunteer, 600), input: () => ({ minutes: 10, purpose: '助浴服务' }) },
   {
     fn: 'volunteer',

@@ -148,6 +148,7 @@ describe('review', () => {
     const re = ok(await vol(openid, 'resubmit', resubmission));
     expect(re).toMatchObject({ status: 'pending', rejectReason: null, maskedName: '李某' });
     expect(ok(await vol(openid, 'me', {}, undefined)).volunteer.name).toBe('李思思');
+    expect((await stored(reg.volunteerId)).consents.map((c: any) => c.kind)).toEqual(['personal-info', 'sensitive-info', 'personal-info', 'sensitive-info']);
     // the old ID number is released, the new one held
     ok(await vol(uniq('other'), 'register', registration(A, { idNumber: firstId })));
     expect(await vol(uniq('other'), 'register', registration(A, { idNumber: resubmission.idNumber }))).toMatchObject({ ok: false, error: { code: 'already-exists' } });

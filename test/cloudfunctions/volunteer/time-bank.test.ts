@@ -104,7 +104,10 @@ test('a donation goes to the community pool; a redemption is recorded pending; n
   const v = await verifiedVolunteer(A, staffA);
   await credit(v.openid, 90);
   expect(ok(await vol(v.openid, 'donate', { communityId: A, minutes: 30 }))).toMatchObject({ balanceMinutes: 60 });
-  expect(await balance(`pool:${A}`)).toBeGreaterThanOrEqual(30);
+  const pool = ok(await vol(staffA, 'communityPool', { communityId: A }, undefined));
+  expect(pool.balanceMinutes).toBeGreaterThanOrEqual(30);
+  expect(pool.ledger).toContainEqual(expect.objectContaining({ kind: 'donation', minutes: 30 }));
+  expect(await vol(v.openid, 'communityPool', { communityId: A }, undefined)).toMatchObject({ ok: false, error: { code: 'permission-denied' } });
   const red = ok(await vol(v.openid, 'redeem', { minutes: 60, purpose: '为父亲预约助浴服务' }));
   expect(red).toMatchObject({ minutes: 60, status: 'pending' });
   expect((await db().collection('time_bank_redemptions').doc(red.redemptionId).get()).data).toMatchObject({ openid: v.openid, minutes: 60, status: 'pending' });
@@ -132,4 +135,25 @@ test('invalid amounts write nothing', async () => {
   const before = await writesBy(a);
   await vol(a, 'redeem', { minutes: 10, purpose: '<script>' });
   expect(await writesBy(a)).toBe(before);
+});
+
+test('credits, transfers, donations and redemptions racing on one account: the balance is the sum of its ledger and never below zero from a debit', async () => {
+  const { a, b, bindingId } = await bound();
+  await credit(a, 50);
+  const ops = [
+    ...Array.from({ length: 4 }, (_, i) => () => credit(a, 20, T0 + i + 1).then(() => ({ ok: true }))),
+    ...Array.from({ length: 4 }, () => () => vol(a, 'transfer', { bindingId, minutes: 25 })),
+    () => vol(a, 'donate', { communityId: A, minutes: 25 }),
+    () => vol(a, 'redeem', { minutes: 25, purpose: '助餐服务' }),
+  ];
+  const results = await Promise.all(ops.map((op) => op()));
+  const debits = results.slice(4).filter((r) => r.ok).length;
+  const final = await balance(a);
+  expect(final).toBe(50 + 4 * 20 - debits * 25);
+  expect(final).toBeGreaterThanOrEqual(0);
+  const ledger = (await db().collection('time_bank_ledger').where({ account: a }).get()).data;
+  expect(ledger.reduce((s, e) => s + Number(e.minutes), 0)).toBe(final);
+  expect(ledger.every((e) => Number(e.balanceAfter) >= 0)).toBe(true);
+  const transfers = results.slice(4, 8).filter((r) => r.ok).length;
+  expect(await balance(b)).toBe(transfers * 25);
 });
