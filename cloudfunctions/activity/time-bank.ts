@@ -1,8 +1,6 @@
-// TEMPORARY until `git merge vol-org` brings server/volunteer/time-bank-credit.ts (after 05:00 UTC):
-// then this file re-exports the real creditServiceRecord. Until then confirming a record fails
-// loudly instead of silently skipping the credit.
+// The time-bank credit of the volunteer domain (server/volunteer/time-bank-credit.ts), called in the
+// same transaction in which a record is confirmed, corrected or back-filled.
 import type { CreditServiceRecord } from '../../server/activity/credit';
+import { creditServiceRecord as volunteerCredit } from '../../server/volunteer/time-bank-credit';
 
-export const creditServiceRecord: CreditServiceRecord = async () => {
-  throw new Error('time-bank credit not merged yet (vol-org server/volunteer/time-bank-credit.ts)');
-};
+export const creditServiceRecord: CreditServiceRecord = volunteerCredit;

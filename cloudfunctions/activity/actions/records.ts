@@ -305,8 +305,6 @@ export function approveBackfill(credit: CreditServiceRecord) {
       throw new AppError('permission-denied', '补录需要另一位工作人员审批，申请人不能自己批准', { reason: 'backfill.same_approver' });
     }
     const recordId = pairId(activity._id, bf.openid);
-    const prior = await loadRecord(ctx.tx, recordId);
-    if (prior && prior.status !== 'void') throw new AppError('already-exists', '此人在该活动已有服务记录', { reason: 'record.exists' });
     const now = ctx.now();
     const { doc } = await applyTransition(ctx, backfillMachine, {
       collection: ActivityCollections.recordBackfills,
@@ -314,6 +312,9 @@ export function approveBackfill(credit: CreditServiceRecord) {
       event: 'approve',
       set: { approvedBy: ctx.openid, approvedAt: now, recordId, approvalNote: input.note ?? null },
     });
+    // A record written meanwhile (attendance confirmed late, another back-fill) wins: correct it instead.
+    const prior = await loadRecord(ctx.tx, recordId);
+    if (prior && prior.status !== 'void') throw new AppError('already-exists', '此人在该活动已有服务记录，请走更正流程', { reason: 'record.exists' });
     const volunteer = await loadVolunteer(ctx, bf.openid);
     const record: ServiceRecordDoc = {
       _id: recordId,

@@ -1,6 +1,7 @@
 // A small world for the activity and checkin tests: two communities, staff of each, team leaders,
 // verified volunteers, a resident and someone who never opened the app, written straight into the
 // emulator through the SDK (the users/teams/volunteers shapes are the cross-branch interface).
+import { randomUUID } from 'node:crypto';
 import { activity as activityFn } from '../../../cloudfunctions/activity/function';
 import { checkin as checkinFn } from '../../../cloudfunctions/checkin/function';
 import type { Envelope } from '../../../core';
@@ -54,9 +55,7 @@ export interface VolunteerFacts {
   insuranceUntil?: number | null;
 }
 
-let volunteerNo = 0;
 export async function putVolunteer(openid: string, communityId: string, facts: VolunteerFacts = {}): Promise<void> {
-  volunteerNo += 1;
   await putUser(openid, [['volunteer', communityId]]);
   await db()
     .collection('volunteers')
@@ -65,7 +64,8 @@ export async function putVolunteer(openid: string, communityId: string, facts: V
         _id: `vol-${openid}`,
         openid,
         communityId,
-        volunteerNo: `T-${String(volunteerNo).padStart(6, '0')}`,
+        // Unique across test files (the volunteer domain keeps volunteerNo unique).
+        volunteerNo: `T-${randomUUID().slice(0, 8)}`,
         status: facts.status ?? 'verified',
         birthDate: facts.birthDate ?? '1990-05-01',
         trainings: facts.trainings ?? [],

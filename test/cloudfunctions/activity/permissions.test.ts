@@ -187,7 +187,7 @@ describe('no one acts for someone else', () => {
     expect((await db().collection('signups').doc(`${id}_${w.volunteer}`).get()).data).toMatchObject({ status: 'confirmed' });
     const recordId = await confirmedRecord();
     expect(ok(await act(w.otherLeader, 'myRecords', { openid: w.volunteer })).items.map((r: { recordId: string }) => r.recordId)).not.toContain(recordId);
-    expect(ok(await act(w.volunteer, 'myRecords', {})).items.map((r: { recordId: string }) => r.recordId)).toContain(recordId);
+    expect(ok(await act(w.volunteer, 'myRecords', { limit: 100 })).items.map((r: { recordId: string }) => r.recordId)).toContain(recordId);
   });
 
   test('a volunteer cannot take roll call, even for themselves', async () => {
