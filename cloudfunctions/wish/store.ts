@@ -85,8 +85,13 @@ export interface WishDoc extends StoredDoc {
   rejection: { reason: string; by: string; at: number } | null;
   /** 0 until first published (a sort key must exist in every listed document). */
   publishedAt: number;
+  /** The donor holding the claim; for a pooled wish, POOL_CLAIMANT(id) once the pledges cover it. */
   claimedBy: string | null;
   claimedAt: number | null;
+  /** Pooled (拼好愿): absent on wishes written before pooling existed (read as false / 0 / []). */
+  pooled?: boolean;
+  pledgedFen?: number;
+  pledges?: Array<{ donor: string; fen: number; at: number }>;
   claimDueAt: number | null;
   claimRemindAt: number | null;
   remindedAt: number | null;
@@ -168,7 +173,17 @@ export function toCard(w: WishDoc, now: number, urgentDays: number): WishCard {
     urgent: isUrgent(w.wantedOn, dayOf(now), urgentDays),
     publishedAt: w.publishedAt,
     status: w.status,
+    pooled: w.pooled === true,
+    pledgedFen: w.pledgedFen ?? 0,
   };
+}
+
+/**
+ * The claimant of a covered pooled wish: no single donor holds it (none may cancel it, it counts
+ * against no donor's limit). ':' never occurs in an openid, so it is no one's.
+ */
+export function poolClaimant(wishId: string): string {
+  return `pool:${wishId}`;
 }
 
 /**

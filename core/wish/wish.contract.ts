@@ -111,6 +111,15 @@ export const PostWishInput = z.object({
 export type PostWishInput = z.input<typeof PostWishInput>;
 
 export const WishIdInput = z.object({ wishId: WishId, version: Version.optional() });
+export const PublishInput = z.object({
+  wishId: WishId,
+  version: Version.optional(),
+  /** Pooled (拼好愿): several donors pledge shares until the value is covered, instead of one donor claiming. */
+  pooled: z.boolean().default(false),
+});
+export const PledgeInput = z.object({ wishId: WishId, shareFen: Fen });
+/** At most this many donors pool one wish. */
+export const MAX_POOL_DONORS = 20;
 export const VerifyInput = z.object({
   wishId: WishId,
   version: Version.optional(),
@@ -168,6 +177,9 @@ export const WishCard = z.object({
   urgent: z.boolean(),
   publishedAt: z.number().int(),
   status: WishStatus,
+  /** Pooled (拼好愿): donors pledge shares; pledgedFen of valueFen is covered so far. */
+  pooled: z.boolean(),
+  pledgedFen: z.number().int(),
 });
 export type WishCard = z.infer<typeof WishCard>;
 
@@ -276,12 +288,13 @@ export const wishContract = defineContract({
     revise: { input: ReviseInput, output: WishView, mutates: true },
     verify: { input: VerifyInput, output: WishView, mutates: true },
     reject: { input: ReasonInput, output: WishView, mutates: true },
-    publish: { input: WishIdInput, output: WishView, mutates: true },
+    publish: { input: PublishInput, output: WishView, mutates: true },
     republish: { input: RepublishInput, output: WishView, mutates: true },
     close: { input: ReasonInput, output: WishView, mutates: true },
 
     claim: { input: WishIdInput, output: WishView, mutates: true },
     cancelClaim: { input: WishIdInput, output: WishView, mutates: true },
+    pledge: { input: PledgeInput, output: WishView, mutates: true },
     assignVolunteer: { input: AssignVolunteerInput, output: WishView, mutates: true },
     deliver: { input: DeliverInput, output: WishView, mutates: true },
     confirm: { input: ConfirmInput, output: WishView, mutates: true },

@@ -83,6 +83,9 @@ export function wishDemoDocuments(now: number): DemoDocuments {
       verifiedAt: null,
       rejection: null,
       publishedAt: 0,
+      pooled: false,
+      pledgedFen: 0,
+      pledges: [],
       claimedBy: null,
       claimedAt: null,
       claimDueAt: null,
@@ -126,6 +129,13 @@ export function wishDemoDocuments(now: number): DemoDocuments {
       wish(child, '新书包', 'study', 15000, '小学三年级学生想要一个新书包', 8, 12, 'published', published(8)),
       wish(zhang, '轮椅维修', 'health', 30000, '轮椅刹车失灵，需要维修', 6, 5, 'published', published(6)),
       wish(li, '老花镜', 'health', 6000, '看报纸看不清，想配一副老花镜', 5, 30, 'published', published(5)),
+      // Pooled (拼好愿): ¥100 of ¥400 pledged so far.
+      wish(child, '儿童自行车', 'other', 40000, '想要一辆上学骑的自行车', 7, 25, 'published', {
+        ...published(7),
+        pooled: true,
+        pledgedFen: 10000,
+        pledges: [{ donor: 'demo-donor', fen: 10000, at: now - DAY }],
+      }),
       wish(child, '护眼台灯', 'study', 12000, '晚上写作业光线不好', 10, 15, 'claimed', claimed(10, 1)),
       wish(li, '保温水壶', 'daily-living', 9000, '冬天想喝热水', 12, 10, 'delivered', delivered(12)),
       wish(child, '绘本一套', 'study', 10000, '想要一套儿童绘本', 15, 3, 'confirmed', confirmed(15)),

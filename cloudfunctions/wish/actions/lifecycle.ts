@@ -7,6 +7,7 @@ import {
   dayOf,
   daysBetween,
   isNearDuplicate,
+  MAX_POOL_DONORS,
   OPEN_WISH_STATUSES,
   wantedByInstant,
   WishActor,
@@ -25,7 +26,7 @@ import { applyTransition } from '../../../server/transition';
 import { guardRead } from '../../../server/transaction';
 import { Collections } from '../../../server/collections';
 import { notify, WishMessage } from '../notify';
-import { actorsOf, denied, isStaffOf, loadRecipient, loadWish, newId, R, RecipientDoc, requireStaff, settingsOf, toView, W, WishDoc } from '../store';
+import { actorsOf, denied, isStaffOf, loadRecipient, loadWish, newId, poolClaimant, R, RecipientDoc, requireStaff, settingsOf, toView, W, WishDoc } from '../store';
 import { aad, codeHash } from './recipients';
 
 type In<K extends keyof typeof wishContract.actions> = ParsedInputOf<typeof wishContract, K>;
@@ -191,6 +192,9 @@ export async function post(input: In<'post'>, ctx: TxCtx): Promise<WishView> {
     verifiedAt: null,
     rejection: null,
     publishedAt: 0,
+    pooled: false,
+    pledgedFen: 0,
+    pledges: [],
     claimedBy: null,
     claimedAt: null,
     claimDueAt: null,
@@ -266,7 +270,14 @@ export async function publish(input: In<'publish'>, ctx: TxCtx): Promise<WishVie
   const now = ctx.now();
   if (w.wantedBy <= now) throw new AppError('failed-precondition', 'the wanted-by day has passed: close the wish or ask the poster to revise it', { reason: 'wish.wanted_on_passed' });
   // The card is taken from the recipient as it is now (consent to show the group may have changed).
-  const next = await transition(ctx, w, actors, 'publish', { publishedAt: now, maskedName: r.maskedName, ageBand: r.ageBand, group: r.showGroup ? r.group : null }, input.version);
+  const next = await transition(
+    ctx,
+    w,
+    actors,
+    'publish',
+    { publishedAt: now, maskedName: r.maskedName, ageBand: r.ageBand, group: r.showGroup ? r.group : null, pooled: input.pooled, pledgedFen: 0, pledges: [] },
+    input.version,
+  );
   return view(ctx, next, r);
 }
 
@@ -296,7 +307,7 @@ export async function close(input: In<'close'>, ctx: TxCtx): Promise<WishView> {
 // Claims
 
 /** The fields that end a claim (cancel, timer release). */
-export const CLAIM_CLEARED = { claimedBy: null, claimedAt: null, claimDueAt: null, claimRemindAt: null, remindedAt: null, delivery: null } as const;
+export const CLAIM_CLEARED = { claimedBy: null, claimedAt: null, claimDueAt: null, claimRemindAt: null, remindedAt: null, delivery: null, pledgedFen: 0, pledges: [] } as const;
 
 const alreadyClaimed = () => new AppError('failed-precondition', 'this wish has already been claimed by another donor', { reason: 'wish.already_claimed' });
 
@@ -308,6 +319,7 @@ export async function claim(input: In<'claim'>, ctx: TxCtx): Promise<WishView> {
     if (CLAIMED_OR_LATER.has(w.status)) throw alreadyClaimed();
     throw new AppError('failed-precondition', `this wish is ${w.status} and cannot be claimed`, { reason: wishMachine.reasonFor('claim') });
   }
+  if (w.pooled) throw new AppError('failed-precondition', 'this is a pooled wish: pledge a share instead', { reason: 'wish.pooled' });
   const r = await loadRecipient(ctx.tx, w.recipientId);
   if (ctx.openid === w.postedBy || ctx.openid === r.openid || r.familyOpenids.includes(ctx.openid)) {
     throw denied('you cannot claim a wish you posted or that is for you or your family', 'wish.own_wish');
@@ -350,6 +362,64 @@ export async function cancelClaim(input: In<'cancelClaim'>, ctx: TxCtx): Promise
   const { w, r, actors } = await load(ctx, input.wishId);
   const next = await transition(ctx, w, actors, 'cancelClaim', { ...CLAIM_CLEARED }, input.version);
   return view(ctx, next, r);
+}
+
+/**
+ * Pooled mode (拼好愿): a donor pledges a share of a pooled wish's value, once per wish; the pledge
+ * that covers the value claims the wish for the pool (poolClaimant: no single donor may cancel
+ * it), with the delivery deadline and reminders of any claim. Concurrent pledges all write the
+ * wish, so they serialise and the total never exceeds the value.
+ */
+export async function pledge(input: In<'pledge'>, ctx: TxCtx): Promise<WishView> {
+  const w = await loadWish(ctx.tx, input.wishId);
+  if (w.status !== 'published') {
+    if (CLAIMED_OR_LATER.has(w.status)) throw alreadyClaimed();
+    throw new AppError('failed-precondition', `this wish is ${w.status} and takes no pledges`, { reason: 'wish.cannot_pledge' });
+  }
+  if (!w.pooled) throw new AppError('failed-precondition', 'this wish is claimed by one donor, not pooled', { reason: 'wish.not_pooled' });
+  const r = await loadRecipient(ctx.tx, w.recipientId);
+  if (ctx.openid === w.postedBy || ctx.openid === r.openid || r.familyOpenids.includes(ctx.openid)) {
+    throw denied('you cannot pledge to a wish you posted or that is for you or your family', 'wish.own_wish');
+  }
+  const pledges = w.pledges ?? [];
+  const pledged = w.pledgedFen ?? 0;
+  if (pledges.some((p) => p.donor === ctx.openid)) throw new AppError('already-exists', 'you have already pledged to this wish', { reason: 'wish.already_pledged' });
+  if (pledges.length >= MAX_POOL_DONORS) throw new AppError('failed-precondition', `at most ${MAX_POOL_DONORS} donors pool one wish`, { reason: 'wish.pool_full' });
+  const remaining = w.valueFen - pledged;
+  if (input.shareFen > remaining) {
+    throw new AppError('failed-precondition', `only ¥${remaining / 100} remains to be pledged`, { reason: 'wish.pledge_too_large' });
+  }
+  const now = ctx.now();
+  const nextPledges = [...pledges, { donor: ctx.openid, fen: input.shareFen, at: now }];
+  const total = pledged + input.shareFen;
+  let next: WishDoc;
+  if (total < w.valueFen) {
+    await ctx.tx.collection(W).doc(w._id).update({ data: { pledges: ctx.db.command.set(nextPledges), pledgedFen: total, version: w.version + 1, updatedAt: now } });
+    await ctx.audit({ action: 'wish.pledge', subject: `${W}/${w._id}`, before: { pledgedFen: pledged, version: w.version }, after: { pledgedFen: total, shareFen: input.shareFen, version: w.version + 1 } });
+    next = { ...w, pledges: nextPledges, pledgedFen: total, version: w.version + 1, updatedAt: now };
+  } else {
+    const settings = settingsOf(ctx);
+    const due = now + settings.claimDays * DAY;
+    await ctx.audit({ action: 'wish.pledge', subject: `${W}/${w._id}`, before: { pledgedFen: pledged }, after: { pledgedFen: total, shareFen: input.shareFen } });
+    next = await transition(ctx, w, new Set(['donor'] as const), 'claim', {
+      pledges: nextPledges,
+      pledgedFen: total,
+      claimedBy: poolClaimant(w._id),
+      claimedAt: now,
+      claimDueAt: due,
+      claimRemindAt: due - settings.remindHours * HOUR,
+      remindedAt: null,
+      delivery: null,
+    });
+    afterCommitNotify(ctx, 'claimed', [w.postedBy, r.openid], next, now);
+  }
+  return toView(next, await actorsOf(ctx, next, r), ctx.openid, now, settingsOf(ctx), r);
+}
+
+/** Who gets a donor's message for a wish: its single donor, or every donor who pledged to the pool. */
+export function donorsOf(w: WishDoc): string[] {
+  if (w.claimedBy && !w.claimedBy.startsWith('pool:')) return [w.claimedBy];
+  return (w.pledges ?? []).map((p) => p.donor);
 }
 
 export async function assignVolunteer(input: In<'assignVolunteer'>, ctx: TxCtx): Promise<WishView> {
@@ -421,7 +491,7 @@ export async function confirm(input: In<'confirm'>, ctx: TxCtx): Promise<WishVie
     // One-time: the printed code is used up by this sign-off (staff issue a new card for the next).
     await ctx.tx.collection(R).doc(r._id).update({ data: { codeHash: null, codeSealed: null, codeIssuedAt: null, updatedAt: now, version: r.version + 1 } });
   }
-  afterCommitNotify(ctx, 'confirmed', [w.claimedBy], next, now);
+  afterCommitNotify(ctx, 'confirmed', donorsOf(w), next, now);
   return view(ctx, next, { ...r, ...(input.mode === 'code' ? { codeHash: null, codeSealed: null, codeIssuedAt: null } : {}) });
 }
 

@@ -11,7 +11,7 @@ import type { TimerCtx, TimerResult } from '../../../server/context';
 import type { DocData } from '../../../server/db';
 import { applyTransition } from '../../../server/transition';
 import { wishSettings } from '../../../server/wish/config';
-import { CLAIM_CLEARED } from '../actions/lifecycle';
+import { CLAIM_CLEARED, donorsOf } from '../actions/lifecycle';
 import { notify } from '../notify';
 import { W, WishDoc } from '../store';
 
@@ -65,21 +65,22 @@ export async function sweep(ctx: TimerCtx): Promise<SweepSummary> {
         await ctx.audit(tx, { action: 'wish.remind', subject: `${W}/${w._id}`, after: { remindedAt: ctx.now(), claimedBy: cur.claimedBy } });
         return cur;
       });
-      if (!sent || !sent.claimedBy) return false;
-      await notify('reminder', sent.claimedBy, sent, settings, ctx.log, sent.claimDueAt ?? ctx.now());
+      if (!sent) return false;
+      for (const donor of donorsOf(sent)) await notify('reminder', donor, sent, settings, ctx.log, sent.claimDueAt ?? ctx.now());
       return true;
     },
   );
 
   summary.released = await each({ status: 'claimed', claimDueAt: _.lte(ctx.firedAt) }, 'claimDueAt', async (w) => {
-    const donor = await ctx.runTx(async (tx) => {
+    const donors = await ctx.runTx(async (tx) => {
       const cur = (await tx.collection(W).doc(w._id).get()).data as WishDoc | null;
       if (!cur || cur.claimDueAt === null || cur.claimDueAt > ctx.firedAt) return null;
+      // A pool's pledges end with its claim: the wish is open to new pledges from zero.
       await applyTransition(tctx(tx), wishMachine, { collection: W, id: w._id, event: 'releaseClaim', set: { ...CLAIM_CLEARED, updatedAt: ctx.now() } });
-      return cur.claimedBy;
+      return donorsOf(cur);
     }).catch(skipIfMoved);
-    if (!donor) return false;
-    await notify('released', donor, w, settings, ctx.log, ctx.now());
+    if (!donors) return false;
+    for (const donor of donors) await notify('released', donor, w, settings, ctx.log, ctx.now());
     return true;
   });
 

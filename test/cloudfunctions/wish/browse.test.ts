@@ -71,7 +71,7 @@ test.each(combos)('sort %s with filters %j: nothing skipped or repeated while wi
       seen.push(card.id);
       // Cards are masked cards only.
       expect(Object.keys(card).sort()).toEqual(
-        ['ageBand', 'category', 'communityId', 'communityName', 'group', 'id', 'item', 'maskedName', 'publishedAt', 'status', 'urgent', 'valueFen', 'wantedOn'].sort(),
+        ['ageBand', 'category', 'communityId', 'communityName', 'group', 'id', 'item', 'maskedName', 'pledgedFen', 'pooled', 'publishedAt', 'status', 'urgent', 'valueFen', 'wantedOn'].sort(),
       );
     }
     // Keys never go backwards within the scroll.

@@ -55,6 +55,8 @@ test('staff register a resident without a smartphone, post for them, verify, pub
     urgent: false,
     publishedAt: NOW,
     status: 'published',
+    pooled: false,
+    pledgedFen: 0,
   });
   const donorView = expectOk(await call(c.donor, 'get', { wishId: id }));
   expect(JSON.stringify(donorView)).not.toMatch(/13812345678|138\*\*\*\*5678|幸福里3栋|王秀英|低保/);
@@ -218,6 +220,37 @@ test('a retried request replays its answer and changes nothing twice', async () 
   expect(x).toMatchObject({ ok: true });
   expect(y).toEqual(x);
   expect(await auditCount(`wishes/${w._id}`, 'wish.claim')).toBe(1);
+});
+
+test('pooled (拼好愿): donors pledge shares at once until the value is covered, then the pool holds the claim', async () => {
+  const r = await plantRecipient(c, { openid: null, familyOpenids: [] });
+  const w = await plantWish(c, r, 'verified', { valueFen: 30000 });
+  expect(expectOk(await call(c.staff, 'publish', { wishId: w._id, pooled: true }))).toMatchObject({ pooled: true, pledgedFen: 0 });
+  expect(await call(c.donor, 'claim', { wishId: w._id })).toMatchObject({ ok: false, error: { code: 'failed-precondition', details: { reason: 'wish.pooled' } } });
+  const donors = [0, 1, 2, 3].map((i) => `${c.donor2}-pool${i}`);
+  expect(await call(donors[0]!, 'pledge', { wishId: w._id, shareFen: 30001 })).toMatchObject({ ok: false, error: { details: { reason: 'wish.pledge_too_large' } } });
+  // Four donors at once, 10000 each, for a 30000 wish: three fit, the fourth finds too little left.
+  const results = await Promise.all(donors.map((d) => call(d, 'pledge', { wishId: w._id, shareFen: 10000 })));
+  expect(results.filter((x) => x.ok)).toHaveLength(3);
+  for (const x of results.filter((x) => !x.ok)) {
+    expect(x).toMatchObject({ ok: false, error: { code: 'failed-precondition' } });
+    expect(['wish.already_claimed', 'wish.pledge_too_large']).toContain((x as { error: { details: { reason: string } } }).error.details.reason);
+  }
+  const doc = await wishDoc(w._id);
+  expect(doc).toMatchObject({ status: 'claimed', pledgedFen: 30000, claimedBy: `pool:${w._id}` });
+  expect(doc.pledges).toHaveLength(3);
+  expect(await auditCount(`wishes/${w._id}`, 'wish.claim')).toBe(1);
+  // Nobody may cancel the pool's claim; staff receive it at the station; every pledger hears of the sign-off.
+  const pledgers = doc.pledges!.map((p) => p.donor);
+  expect(await call(pledgers[0]!, 'cancelClaim', { wishId: w._id })).toMatchObject({ ok: false, error: { code: 'permission-denied' } });
+  expectOk(await call(c.staff, 'deliver', { wishId: w._id, mode: 'station' }));
+  expectOk(await call(c.staff, 'confirm', { wishId: w._id, mode: 'witnessed', note: '见证签收' }));
+  for (const p of pledgers) expect((await messagesTo(p)).some((m) => m.params.template_id === 'dev-wish-confirmed')).toBe(true);
+  // A second pledge by the same donor on another pooled wish: once per wish.
+  const w2 = await plantWish(c, r, 'published', { pooled: true, pledgedFen: 0, pledges: [], valueFen: 20000 });
+  expectOk(await call(donors[0]!, 'pledge', { wishId: w2._id, shareFen: 5000 }));
+  expect(await call(donors[0]!, 'pledge', { wishId: w2._id, shareFen: 5000 })).toMatchObject({ ok: false, error: { code: 'already-exists', details: { reason: 'wish.already_pledged' } } });
+  expect(expectOk(await call(donors[1]!, 'get', { wishId: w2._id }))).toMatchObject({ pooled: true, pledgedFen: 5000, status: 'published' });
 });
 
 test('disclosure: masked fulfilled list and figures by community and month', async () => {

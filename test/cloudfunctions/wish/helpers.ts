@@ -8,6 +8,9 @@ import type { RecipientDoc, WishDoc } from '../../../cloudfunctions/wish/store';
 import type { Envelope } from '../../../core';
 import { db, uniq } from '../../server/fixtures/db';
 
+// The machine is shared and often loaded: a flow of a dozen calls can outlast jest's 5 s default.
+jest.setTimeout(60_000);
+
 export const DAY = 86_400_000;
 /** 2026-11-20 10:00 China time. */
 export const NOW = Date.UTC(2026, 10, 20, 2);
