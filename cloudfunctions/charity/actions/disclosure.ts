@@ -119,3 +119,10 @@ export async function reportProject(input: In<'reportProject'>, ctx: TxCtx) {
   await ctx.audit({ action: 'charity_project.report', subject: `${Collections.charityProjects}/${project._id}`, before: { lastReportOn: project.lastReportOn }, after: { lastReportOn: on } });
   return projectView({ ...project, reports, lastReportOn: on });
 }
+
+/** Staff: the community's projects, newest first, with when each long one reports next. */
+export async function listProjects(input: In<'listProjects'>, ctx: Ctx) {
+  await requireOneOf(ctx, STAFF_ROLES, input.communityId);
+  const docs = (await ctx.db.collection(Collections.charityProjects).where({ communityId: input.communityId }).orderBy('startOn', 'desc').limit(DUE_MAX).get()).data as unknown as ProjectDoc[];
+  return { items: docs.map(projectView) };
+}
