@@ -3,7 +3,7 @@
 import { charityContract } from '../../core/charity/charity.contract';
 import { defineFunction, DefinedFunction, FunctionOptions } from '../../server/define-function';
 import { acceptAllocation, adjustAllocation, cancelAllocation, confirmAllocation, declineAllocation, getAllocation, listAllocations, recordHandover, rejectAllocation } from './actions/allocations';
-import { disclosuresDue, publicLedger, publishDisclosures, registerProject, reportProject } from './actions/disclosure';
+import { disclosuresDue, listProjects, publicLedger, publishDisclosures, registerProject, reportProject } from './actions/disclosure';
 import { approveDisbursement, createFund, getFund, listFundEntries, listFunds, recordFundIncome, rejectDisbursement, requestDisbursement } from './actions/fund';
 import { cancelNeed, closeNeed, createNeed, listNeeds, updateNeed } from './actions/needs';
 import { createOffer, listMyOffers, listOffers, updateOffer, withdrawOffer } from './actions/offers';
@@ -31,7 +31,7 @@ export function defineCharity(options: CharityOptions = {}): DefinedFunction {
       propose, adjustAllocation, confirmAllocation, rejectAllocation, acceptAllocation, declineAllocation, recordHandover, cancelAllocation, listAllocations, getAllocation,
       recordStockMovement, requestStockCorrection, approveStockCorrection, rejectStockCorrection, listStock, listStockMovements, listStockCorrections,
       createFund, recordFundIncome, requestDisbursement, approveDisbursement, rejectDisbursement, getFund, listFunds, listFundEntries,
-      publicLedger, disclosuresDue, publishDisclosures, registerProject, reportProject,
+      publicLedger, disclosuresDue, publishDisclosures, registerProject, reportProject, listProjects,
     },
     { timerLeaseMs: CHARITY_LEASE_MS, ...rest, timers: { remindDisclosures: remindDisclosures() } },
   );

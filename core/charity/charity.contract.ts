@@ -435,6 +435,7 @@ export const RegisterCharityProjectInput = z
   .object({ communityId: CommunityId, name: CharityText(40), startOn: Day, endOn: Day })
   .refine((p) => p.endOn >= p.startOn, { message: 'a project ends on or after its start', path: ['endOn'] });
 export const ReportCharityProjectInput = z.object({ projectId: CharityId, summary: CharityText(500) });
+export const ListCharityProjectsInput = z.object({ communityId: CommunityId });
 
 // ---------------------------------------------------------------------------------------------
 
@@ -489,6 +490,7 @@ export const charityContract = defineContract({
     publishDisclosures: { input: PublishDisclosuresInput, output: PublishDisclosuresOutput, mutates: true },
     registerProject: { input: RegisterCharityProjectInput, output: CharityProjectView, mutates: true },
     reportProject: { input: ReportCharityProjectInput, output: CharityProjectView, mutates: true },
+    listProjects: { input: ListCharityProjectsInput, output: z.object({ items: z.array(CharityProjectView) }), mutates: false },
   },
 });
 export type CharityContract = typeof charityContract;

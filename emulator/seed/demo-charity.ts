@@ -36,7 +36,7 @@ export function charityDemoDocuments(now: number): DemoDocuments {
     {
       _id: 'alc-demo-quilts', offerId: 'off-demo-quilts', needId: 'need-demo-quilts', communityId: c, donorOpenid: 'demo-donor', category: 'bedding', offerItem: '冬季棉被', needItem: '独居老人冬季棉被', unit: '床',
       quantity: 10, deliveredQuantity: 6, status: 'delivering', version: 4,
-      explanation: explanation(118, { categoryFit: 100, urgency: 20, deadline: 5, distance: -9, expiry: 2, fairness: 40 }, ['need-filled'], '每单位得分 118（品类匹配 +100，紧急程度 +20，截止临近 +5，距离 -9，捐赠临期 +2，社区间公平 +40），相距 0.9 公里；数量受限于：需求已满足'),
+      explanation: explanation(587, { categoryFit: 400, urgency: 200, deadline: 13, distance: -27, expiry: 1, fairness: 56.25 }, ['need-filled'], '每单位得分 587（品类匹配 +400，紧急程度 +200，截止临近 +13，距离 -27，捐赠临期 +1，社区间公平 +56.25），相距 0.9 公里；数量受限于：需求已满足'),
       donorLabel: '周某', batchId: 'batch-demo-1', proposedAt: now - 10 * DAY, proposedBy: 'demo-staff', note: null,
       handovers: [{ id: 'ho-demo-1', to: 'station', receivedBy: '李网格员', quantity: 6, handedOverAt: now - 3 * DAY, note: '第一批送到社区服务站', photoFileId: null, recordedBy: 'demo-staff' }],
       confirmedBy: 'demo-staff', confirmedAt: now - 9 * DAY, acceptedAt: now - 8 * DAY, updatedAt: now - 3 * DAY,
@@ -44,7 +44,7 @@ export function charityDemoDocuments(now: number): DemoDocuments {
     {
       _id: 'alc-demo-rice', offerId: 'off-demo-rice', needId: 'need-demo-rice', communityId: c, donorOpenid: 'demo-company', category: 'food', offerItem: '大米', needItem: '困难家庭口粮', unit: '袋',
       quantity: 30, deliveredQuantity: 0, status: 'proposed', version: 0,
-      explanation: explanation(84, { categoryFit: 100, urgency: 10, deadline: 2, distance: -15, expiry: 0, fairness: 40 }, ['need-filled'], '每单位得分 84（品类匹配 +100，紧急程度 +10，截止临近 +2，距离 -15，社区间公平 +40），相距 1.5 公里；数量受限于：需求已满足'),
+      explanation: explanation(564, { categoryFit: 400, urgency: 100, deadline: 64, distance: 0, expiry: 0, fairness: 55 }, ['need-filled'], '每单位得分 564（品类匹配 +400，紧急程度 +100，截止临近 +64，社区间公平 +55）；数量受限于：需求已满足'),
       donorLabel: '和平超市', batchId: 'batch-demo-2', proposedAt: now - 2 * HOUR, proposedBy: 'demo-staff', note: null, handovers: [], updatedAt: now - 2 * HOUR,
     },
   ];

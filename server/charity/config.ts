@@ -8,4 +8,9 @@ export const CharityConfigShape = {
    * function's timer remindDisclosures). Unset: the reminder is recorded but no message is sent.
    */
   CHARITY_DISCLOSURE_TEMPLATE_ID: z.string().min(1).max(128).optional(),
+  /**
+   * Subscribe-message template that asks the donor to accept an allocation staff confirmed
+   * (charity.confirmAllocation). Unset: no message; the donor sees it in their allocations list.
+   */
+  CHARITY_ALLOCATION_TEMPLATE_ID: z.string().min(1).max(128).optional(),
 } satisfies z.ZodRawShape;

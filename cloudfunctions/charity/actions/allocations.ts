@@ -8,6 +8,7 @@ import type { CharityContract } from '../../../core/charity/charity.contract';
 import { Collections } from '../../../server/collections';
 import type { Ctx, TxCtx } from '../../../server/context';
 import { paginate } from '../../../server/paginate';
+import { sendSubscribeMessage } from '../../../server/openapi';
 import { applyTransition } from '../../../server/transition';
 import { denied, holdsOneOf, NEED_ROLES, notFound, precondition, requireOneOf, STAFF_ROLES } from '../../../server/charity/access';
 import { AllocationDoc, allocationView, asDoc, HandoverDoc, NeedDoc, OfferDoc } from '../../../server/charity/docs';
@@ -20,6 +21,8 @@ type In<K extends keyof CharityContract['actions'] & string> = ParsedInputOf<Cha
 /** A handover may be recorded a little after it happened, never before: clocks of phones drift this much. */
 const FUTURE_SKEW_MS = 5 * 60_000;
 const MAX_HANDOVERS = 50;
+/** The donor's page of one allocation (the mini-program's donor area). */
+export const DONOR_ALLOCATION_PAGE = 'pages/donor/allocation/index';
 
 async function load<T>(ctx: TxCtx, collection: string, id: string, reason: string, what: string): Promise<T> {
   const doc = asDoc<T>((await ctx.tx.collection(collection).doc(id).get()).data);
@@ -94,6 +97,21 @@ export async function confirmAllocation(input: In<'confirmAllocation'>, ctx: TxC
     set: { confirmedBy: ctx.openid, confirmedAt: at, updatedAt: at },
   });
   await reserve(ctx, offer, need, a.quantity);
+  const templateId = ctx.config.CHARITY_ALLOCATION_TEMPLATE_ID;
+  if (templateId) {
+    // After the commit only, once: the donor is asked to accept (at most one message, never on a replay).
+    ctx.afterCommit('notify.allocationConfirmed', () =>
+      sendSubscribeMessage(
+        {
+          touser: a.donorOpenid,
+          templateId,
+          page: `${DONOR_ALLOCATION_PAGE}?id=${a._id}`,
+          data: { thing1: a.offerItem, number2: a.quantity, thing3: a.needItem, time4: at },
+        },
+        ctx,
+      ),
+    );
+  }
   return out(r.doc, ctx, true);
 }
 

@@ -1,7 +1,7 @@
 // The disclosure ledger (两公开): anyone reads what a community published, masked when written;
 // staff see what is due (receipts within 7 working days, money given out within a month, long
 // projects every 3 months: rules-and-norms B8) and publish it.
-import { addWorkingDays, dayOf, isLongProject, ParsedInputOf, projectReportDue } from '../../../core';
+import { addDisclosureWorkingDays, dayOf, isLongProject, ParsedInputOf, projectReportDue } from '../../../core';
 import type { CharityContract } from '../../../core/charity/charity.contract';
 import { Collections } from '../../../server/collections';
 import type { Ctx, TxCtx } from '../../../server/context';
@@ -61,7 +61,7 @@ function projectView(d: ProjectDoc) {
 export async function dueDisclosures(db: Ctx['db'], communityId: string, today: string) {
   const docs = (await db.collection(Collections.charityLedger).where({ communityId, published: false }).orderBy('dueOn', 'asc').limit(DUE_MAX).get()).data as unknown as LedgerDoc[];
   const entries = docs.map((d) => ({ entryId: d._id, direction: d.direction, label: d.label, item: d.item, on: d.on, dueOn: d.dueOn, overdue: d.dueOn < today }));
-  const soon = addWorkingDays(today, 1);
+  const soon = addDisclosureWorkingDays(today, 1);
   const projects = ((await db.collection(Collections.charityProjects).where({ communityId }).limit(DUE_MAX).get()).data as unknown as ProjectDoc[])
     .map(projectView)
     .filter((p) => p.long && p.nextReportOn !== null && p.nextReportOn <= soon && p.nextReportOn <= p.endOn)
@@ -118,4 +118,11 @@ export async function reportProject(input: In<'reportProject'>, ctx: TxCtx) {
   await ref.update({ data: { reports, lastReportOn: on, version: project.version + 1 } });
   await ctx.audit({ action: 'charity_project.report', subject: `${Collections.charityProjects}/${project._id}`, before: { lastReportOn: project.lastReportOn }, after: { lastReportOn: on } });
   return projectView({ ...project, reports, lastReportOn: on });
+}
+
+/** Staff: the community's projects, newest first, with when each long one reports next. */
+export async function listProjects(input: In<'listProjects'>, ctx: Ctx) {
+  await requireOneOf(ctx, STAFF_ROLES, input.communityId);
+  const docs = (await ctx.db.collection(Collections.charityProjects).where({ communityId: input.communityId }).orderBy('startOn', 'desc').limit(DUE_MAX).get()).data as unknown as ProjectDoc[];
+  return { items: docs.map(projectView) };
 }

@@ -1,6 +1,6 @@
 // Needs posted by community staff or social workers. Anyone may list a community's open needs
 // (donors browse them); they carry a beneficiary group, never a person.
-import { needMachine, NeedView, ParsedInputOf } from '../../../core';
+import { NeedInput, needMachine, NeedView, ParsedInputOf } from '../../../core';
 import type { CharityContract } from '../../../core/charity/charity.contract';
 import { Collections } from '../../../server/collections';
 import type { Ctx, TxCtx } from '../../../server/context';
@@ -13,9 +13,25 @@ import { checkTexts } from '../text';
 
 type In<K extends keyof CharityContract['actions'] & string> = ParsedInputOf<CharityContract, K>;
 
+/** Declared by the wish domain (database/wishes.ts); a need may stand for some of its micro-wishes. */
+const WISHES = 'wishes';
+
+/** Linked micro-wishes and the project must exist and belong to the need's community. */
+async function checkLinks(ctx: TxCtx, communityId: string, need: NeedInput): Promise<void> {
+  for (const id of new Set(need.linkedWishIds ?? [])) {
+    const wish = (await ctx.tx.collection(WISHES).doc(id).get()).data;
+    if (!wish || wish.communityId !== communityId) throw notFound(`micro-wish ${id} of ${communityId}`, 'charity_need.wish_not_found');
+  }
+  if (need.projectId) {
+    const project = (await ctx.tx.collection(Collections.charityProjects).doc(need.projectId).get()).data;
+    if (!project || project.communityId !== communityId) throw notFound(`project ${need.projectId} of ${communityId}`, 'charity_need.project_not_found');
+  }
+}
+
 export async function createNeed(input: In<'createNeed'>, ctx: TxCtx): Promise<NeedView> {
   await requireOneOf(ctx, NEED_ROLES, input.communityId);
   await checkTexts(ctx, { 'need.item': input.need.item, 'need.description': input.need.description });
+  await checkLinks(ctx, input.communityId, input.need);
   const at = ctx.now();
   const doc: NeedDoc = {
     _id: newId('need'),
@@ -52,6 +68,7 @@ export async function updateNeed(input: In<'updateNeed'>, ctx: TxCtx): Promise<N
     throw precondition(`${need.allocatedQuantity} ${need.unit} are already allocated: the quantity cannot be lower`, 'charity_need.below_allocated');
   }
   await checkTexts(ctx, { 'need.item': input.need.item, 'need.description': input.need.description });
+  await checkLinks(ctx, need.communityId, input.need);
   const r = await applyTransition(ctx, needMachine, { collection: Collections.charityNeeds, id: need._id, event: 'edit', version: input.version, set: { ...fields, updatedAt: ctx.now() } });
   return needView(r.doc as unknown as NeedDoc);
 }

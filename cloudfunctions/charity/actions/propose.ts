@@ -4,7 +4,7 @@
 // explanation; the community's earlier proposals still pending are superseded (rejected with a
 // note), so a proposal always reflects one run. Nothing is reserved until staff confirm, and
 // confirm checks the quantities again in its own transaction.
-import { AllocationView, allocationMachine, dayOf, ParsedInputOf } from '../../../core';
+import { AllocationView, allocationMachine, AppError, dayOf, ParsedInputOf } from '../../../core';
 import type { CharityContract } from '../../../core/charity/charity.contract';
 import type { MatchInput, MatchResult } from '../../../core/charity/matching/types';
 import { Collections } from '../../../server/collections';
@@ -60,8 +60,15 @@ export function proposeWith(match: Matcher) {
 
     // Earlier pending proposals of this community give way to this run.
     const pending = (await ctx.db.collection(Collections.charityAllocations).where({ communityId: input.communityId, status: 'proposed' }).limit(PROPOSE_LIMITS.superseded).get()).data;
+    let superseded = 0;
     for (const p of pending) {
-      await applyTransition(ctx, allocationMachine, { collection: Collections.charityAllocations, id: p._id, event: 'reject', set: { note: '已被新的匹配方案取代', supersededAt: at, updatedAt: at } });
+      try {
+        await applyTransition(ctx, allocationMachine, { collection: Collections.charityAllocations, id: p._id, event: 'reject', set: { note: '已被新的匹配方案取代', supersededAt: at, updatedAt: at } });
+        superseded += 1;
+      } catch (e) {
+        // Confirmed or rejected by someone else since it was listed: it is no longer pending.
+        if (!(e instanceof AppError && e.details?.reason === allocationMachine.reasonFor('reject'))) throw e;
+      }
     }
 
     const offerById = new Map(offers.map((o) => [o._id, o]));
@@ -102,8 +109,8 @@ export function proposeWith(match: Matcher) {
     await ctx.audit({
       action: 'charity_allocation.propose',
       subject: `${Collections.charityAllocations}/${batchId}`,
-      after: { communityId: input.communityId, proposals: proposals.map((p) => p.id), objective: result?.objective ?? 0, superseded: pending.length },
+      after: { communityId: input.communityId, proposals: proposals.map((p) => p.id), objective: result?.objective ?? 0, superseded },
     });
-    return { proposals, superseded: pending.length, objective: result?.objective ?? 0, offersConsidered: offers.length, needsConsidered: needs.length };
+    return { proposals, superseded, objective: result?.objective ?? 0, offersConsidered: offers.length, needsConsidered: needs.length };
   };
 }

@@ -11,12 +11,15 @@ import { asDoc, StockCorrectionDoc, stockCorrectionView, StockItemDoc, stockItem
 import { newId, stockItemId } from '../../../server/charity/ids';
 import { addLedgerEntry } from '../../../server/charity/ledger';
 import { moveStock } from '../../../server/charity/stock';
+import { checkTexts } from '../text';
 
 type In<K extends keyof CharityContract['actions'] & string> = ParsedInputOf<CharityContract, K>;
 
 /** Goods handed in at the station without an offer (walk-in donations), or given out to a resident. */
 export async function recordStockMovement(input: In<'recordStockMovement'>, ctx: TxCtx) {
   await requireOneOf(ctx, STAFF_ROLES, input.communityId);
+  // A donor who opted in is named on the public ledger: screen the name like other public text.
+  if (input.direction === 'in' && input.showName) await checkTexts(ctx, { counterpart: input.counterpart });
   const at = ctx.now();
   const moved = await moveStock(ctx.tx, {
     communityId: input.communityId,

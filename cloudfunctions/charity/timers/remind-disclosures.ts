@@ -4,7 +4,7 @@
 // so a re-delivered firing decides the same way. At most one reminder per community and day: the
 // marker `charity_reminders/<community>_<day>` is written (with its audit entry) BEFORE the
 // messages go, so a re-run finds it and sends nothing again (at most once).
-import { addWorkingDays, dayOf, hasRole, startOfDay } from '../../../core';
+import { addDisclosureWorkingDays, dayOf, hasRole, startOfDay } from '../../../core';
 import { Collections } from '../../../server/collections';
 import type { TimerCtx, TimerHandler } from '../../../server/context';
 import { sendSubscribeMessage } from '../../../server/openapi';
@@ -29,7 +29,7 @@ export interface RemindSummary {
 /** Communities with an unpublished ledger entry due by `soon`, or a long project with a report due. */
 async function dueCommunities(ctx: TimerCtx, today: string): Promise<string[]> {
   const _ = ctx.db.command;
-  const soon = addWorkingDays(today, 1);
+  const soon = addDisclosureWorkingDays(today, 1);
   const found = new Set<string>();
   let last = '';
   for (;;) {
@@ -54,7 +54,7 @@ export function remindDisclosures(): TimerHandler {
     const summary: RemindSummary = { communities: 0, entries: 0, projects: 0, reminded: 0, alreadyReminded: 0, messages: 0 };
     for (const communityId of await dueCommunities(ctx, today)) {
       const due = await dueDisclosures(ctx.db, communityId, today);
-      const soon = addWorkingDays(today, 1);
+      const soon = addDisclosureWorkingDays(today, 1);
       const entries = due.entries.filter((e) => e.dueOn <= soon);
       if (entries.length === 0 && due.projects.length === 0) continue;
       summary.communities += 1;

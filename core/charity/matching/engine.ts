@@ -135,10 +135,11 @@ export function pairScore(offer: MatchOffer, need: MatchNeed, P: ResolvedParamet
 }
 
 /** Does the offer's donor allow this need? (Every non-empty list must contain the need's value.) */
+const allows = (list: readonly string[] | undefined, value: string | undefined): boolean => !list || list.length === 0 || (value !== undefined && list.includes(value));
+
 export function restrictionsAllow(offer: MatchOffer, need: MatchNeed): boolean {
   const r = offer.restrictions;
   if (!r) return true;
-  const allows = (list: readonly string[] | undefined, value: string | undefined) => !list || list.length === 0 || (value !== undefined && list.includes(value));
   return (
     allows(r.communityIds, need.communityId) &&
     allows(r.purposes, need.purpose) &&
@@ -183,7 +184,7 @@ export interface MatchTuning {
   candidates: number;
   addPerRound: number;
 }
-export const DEFAULT_TUNING: Readonly<MatchTuning> = Object.freeze({ candidates: 6, addPerRound: 3 });
+export const DEFAULT_TUNING: Readonly<MatchTuning> = Object.freeze({ candidates: 3, addPerRound: 6 });
 
 /** Growable typed buffers, reused from one component to the next. */
 class Buffers {
@@ -247,6 +248,131 @@ function selectCandidates(size: number, lo: Int32Array, ln: Int32Array, sc: Floa
   for (let k = 0; k < size; k++) byNeed[fill[ln[k]! - nO]!++] = k;
   for (let j = 0; j < nN; j++) markTop(start[j]!, start[j + 1]!, byNeed);
   return chosen;
+}
+
+/** What scanNeeds reads and writes (kept in one object so the hot loop is its own function). */
+interface ScanState {
+  needs: readonly MatchNeed[];
+  needStatic: Float64Array;
+  needLat: Float64Array;
+  needLng: Float64Array;
+  needCos: Float64Array;
+  needHasLoc: Uint8Array;
+  needEligible: Uint8Array;
+  needPositive: Uint8Array;
+  needLocal: Int32Array;
+  excludedByRestriction: Int32Array;
+  excludedByDistance: Int32Array;
+  maxKm: number;
+  perKm: number;
+  buf: Buffers;
+}
+
+/**
+ * Scans the needs of one (unit, category) list for one offer: counts exclusions, marks eligible and
+ * positive needs, and appends the positive pairs (offer node ko, need node, score) to S.buf.
+ * Returns bit 1 if some need was eligible, bit 2 if some pair was positive.
+ */
+function scanNeeds(
+  S: ScanState,
+  list: readonly number[],
+  offer: MatchOffer,
+  o: number,
+  ko: number,
+  fixed: number,
+  restricted: boolean,
+  hasLoc: boolean,
+  oLat: number,
+  oLng: number,
+  oCos: number,
+): number {
+  const { needs, needStatic, needLat, needLng, needCos, needHasLoc, needEligible, needPositive, needLocal, maxKm, perKm, buf } = S;
+  const lbScale = EARTH_RADIUS_KM * (1 - 1e-9);
+  let flags = 0;
+  let exclR = 0;
+  let exclD = 0;
+  for (let j = 0; j < list.length; j++) {
+    const i = list[j]!;
+    if (restricted && !restrictionsAllow(offer, needs[i]!)) {
+      exclR++;
+      continue;
+    }
+    const rest = fixed + needStatic[i]!;
+    let score = rest;
+    if (hasLoc && needHasLoc[i]) {
+      // A lower bound of the great-circle distance (the latitude difference), shrunk by 1e−9 so
+      // that rounding can never lift it above the computed distance: skips the trigonometry for
+      // pairs certainly beyond the limit or certainly not positive.
+      const dl = needLat[i]! - oLat;
+      const lb = (dl < 0 ? -dl : dl) * lbScale;
+      if (lb > maxKm) {
+        exclD++;
+        continue;
+      }
+      if (maxKm === Infinity && rest - Math.round(lb * perKm) <= 0) {
+        needEligible[i] = 1;
+        flags |= 1;
+        continue;
+      }
+      const km = haversineRad(oLat, oLng, oCos, needLat[i]!, needLng[i]!, needCos[i]!);
+      if (km > maxKm) {
+        exclD++;
+        continue;
+      }
+      score = rest - Math.round(km * perKm);
+    }
+    needEligible[i] = 1;
+    flags |= 1;
+    if (score <= 0) continue;
+    needPositive[i] = 1;
+    flags |= 2;
+    buf.push(ko, needLocal[i]!, score);
+  }
+  S.excludedByRestriction[o] = S.excludedByRestriction[o]! + exclR;
+  S.excludedByDistance[o] = S.excludedByDistance[o]! + exclD;
+  return flags;
+}
+
+/**
+ * One pricing pass: for every offer (pairs are contiguous per offer, lo non-decreasing), the up to
+ * `add` pairs not yet in the network with the most negative reduced cost −score + π(offer) − π(need)
+ * (ties to the earlier pair). Writes their indices to `out` and returns how many.
+ */
+function priceRound(
+  size: number,
+  lo: Int32Array,
+  ln: Int32Array,
+  sc: Float64Array,
+  arcOf: Int32Array,
+  pi: Float64Array,
+  add: number,
+  best: Int32Array,
+  bestRc: Float64Array,
+  out: Int32Array,
+): number {
+  let added = 0;
+  for (let s0 = 0; s0 < size; ) {
+    const o = lo[s0]!;
+    const po = pi[o]!;
+    let found = 0;
+    let k = s0;
+    for (; k < size && lo[k] === o; k++) {
+      if (arcOf[k] !== -1) continue;
+      const rc = po - pi[ln[k]!]! - sc[k]!;
+      if (rc >= 0 || (found === add && rc >= bestRc[add - 1]!)) continue;
+      let j = found < add ? found++ : add - 1;
+      while (j > 0 && bestRc[j - 1]! > rc) {
+        bestRc[j] = bestRc[j - 1]!;
+        best[j] = best[j - 1]!;
+        j--;
+      }
+      bestRc[j] = rc;
+      best[j] = k;
+    }
+    for (let j = 0; j < found; j++) out[added++] = best[j]!;
+    s0 = k;
+  }
+  return added;
 }
 
 /**
@@ -371,6 +497,22 @@ export function matchOffersToNeeds(input: MatchInput, tuning: MatchTuning = DEFA
   const maxKm = P.maxDistanceKm;
   const perKm = P.distancePerKm;
   const buf = new Buffers();
+  const scan: ScanState = {
+    needs,
+    needStatic,
+    needLat,
+    needLng,
+    needCos,
+    needHasLoc,
+    needEligible,
+    needPositive,
+    needLocal,
+    excludedByRestriction,
+    excludedByDistance,
+    maxKm,
+    perKm,
+    buf,
+  };
   // Allocations as (offer, need, quantity, score) quadruples, sorted at the end.
   const allocO: number[] = [];
   const allocN: number[] = [];
@@ -405,49 +547,12 @@ export function matchOffersToNeeds(input: MatchInput, tuning: MatchTuning = DEFA
       const oLat = hasLoc ? offer.pickup!.lat * RAD : 0;
       const oLng = hasLoc ? offer.pickup!.lng * RAD : 0;
       const oCos = Math.cos(oLat);
-      let eligible = 0;
-      let positive = 0;
+      let flags = 0;
       for (const { key, fit } of offerKeys[o]!) {
-        const list = keyNeeds[key]!;
-        const fixed = offerStatic + fitPoints(fit, P);
-        for (let j = 0; j < list.length; j++) {
-          const i = list[j]!;
-          if (restricted && !restrictionsAllow(offer, needs[i]!)) {
-            excludedByRestriction[o]!++;
-            continue;
-          }
-          const rest = fixed + needStatic[i]!;
-          let score = rest;
-          if (hasLoc && needHasLoc[i]) {
-            // A lower bound of the great-circle distance (the latitude difference), shrunk by 1e−9
-            // so that rounding can never lift it above the computed distance: skips the
-            // trigonometry for pairs certainly beyond the limit or certainly not positive.
-            const dl = needLat[i]! - oLat;
-            const lb = (dl < 0 ? -dl : dl) * (EARTH_RADIUS_KM * (1 - 1e-9));
-            if (lb > maxKm) {
-              excludedByDistance[o]!++;
-              continue;
-            }
-            if (maxKm === Infinity && rest - Math.round(lb * perKm) <= 0) {
-              needEligible[i] = 1;
-              eligible = 1;
-              continue;
-            }
-            const km = haversineRad(oLat, oLng, oCos, needLat[i]!, needLng[i]!, needCos[i]!);
-            if (km > maxKm) {
-              excludedByDistance[o]!++;
-              continue;
-            }
-            score = rest - Math.round(km * perKm);
-          }
-          needEligible[i] = 1;
-          eligible = 1;
-          if (score <= 0) continue;
-          needPositive[i] = 1;
-          positive = 1;
-          buf.push(ko, needLocal[i]!, score);
-        }
+        flags |= scanNeeds(scan, keyNeeds[key]!, offer, o, ko, offerStatic + fitPoints(fit, P), restricted, hasLoc, oLat, oLng, oCos);
       }
+      const eligible = flags & 1;
+      const positive = (flags >> 1) & 1;
       offerEligible[o] = eligible;
       offerPositive[o] = positive;
     }
@@ -480,7 +585,8 @@ export function matchOffersToNeeds(input: MatchInput, tuning: MatchTuning = DEFA
     let maxAbsCost = 0;
     for (let k = 0; k < size; k++) if (sc[k]! > maxAbsCost) maxAbsCost = sc[k]!;
     for (const pts of P.tierPoints) if (pts > maxAbsCost) maxAbsCost = pts;
-    const ns = createNetworkSimplex(nodeCount, supply, maxAbsCost, nO + nN + nH * P.tiers.length + CANDIDATES * (nO + nN));
+    // Arc room for the structure and, typically, 16 priced-in pairs per node (it grows if needed).
+    const ns = createNetworkSimplex(nodeCount, supply, maxAbsCost, nO + nN + nH * P.tiers.length + Math.min(size, 16 * (nO + nN)));
     // Structure: offer → sink bypass (allocating nothing is allowed), need → its group (the need's
     // quantity), group → sink through one arc per fairness tier (gain = the tier's points).
     for (let ko = 0; ko < nO; ko++) ns.addArc(ko, sink, qo[ko]!, 0);
@@ -505,34 +611,13 @@ export function matchOffersToNeeds(input: MatchInput, tuning: MatchTuning = DEFA
     const pi = new Float64Array(nodeCount);
     const best = new Int32Array(ADD_PER_ROUND);
     const bestRc = new Float64Array(ADD_PER_ROUND);
+    const toAdd = new Int32Array(nO * ADD_PER_ROUND);
     for (;;) {
       ns.solve();
       rounds++;
       for (let v = 0; v < nodeCount; v++) pi[v] = ns.potential(v);
-      let added = 0;
-      for (let s0 = 0; s0 < size; ) {
-        const o = lo[s0]!;
-        const po = pi[o]!;
-        let found = 0;
-        let k = s0;
-        for (; k < size && lo[k] === o; k++) {
-          if (arcOf[k] !== -1) continue;
-          const rc = po - pi[ln[k]!]! - sc[k]!;
-          if (rc >= 0 || (found === ADD_PER_ROUND && rc >= bestRc[ADD_PER_ROUND - 1]!)) continue;
-          // Keep the ADD_PER_ROUND most negative (ties to the earlier pair) by insertion.
-          let j = found < ADD_PER_ROUND ? found++ : ADD_PER_ROUND - 1;
-          while (j > 0 && bestRc[j - 1]! > rc) {
-            bestRc[j] = bestRc[j - 1]!;
-            best[j] = best[j - 1]!;
-            j--;
-          }
-          bestRc[j] = rc;
-          best[j] = k;
-        }
-        for (let j = 0; j < found; j++) addPair(best[j]!);
-        added += found;
-        s0 = k;
-      }
+      const added = priceRound(size, lo, ln, sc, arcOf, pi, ADD_PER_ROUND, best, bestRc, toAdd);
+      for (let j = 0; j < added; j++) addPair(toAdd[j]!);
       if (added === 0) break;
     }
     ns.assertFeasible();

@@ -31,7 +31,16 @@ test('offer, need, proposal, confirmation, acceptance, partial deliveries, stock
 
   // The donor cannot confirm; staff can.
   expect(await call(c.donor, 'confirmAllocation', { allocationId: a.id })).toMatchObject({ ok: false, error: { code: 'permission-denied' } });
-  const confirmed = await ok(c.staff, 'confirmAllocation', { allocationId: a.id, version: a.version });
+  process.env.CHARITY_ALLOCATION_TEMPLATE_ID = 'tmpl-allocation';
+  const confirmRid = uniq('rid');
+  const confirmed = await ok(c.staff, 'confirmAllocation', { allocationId: a.id, version: a.version }, { requestId: confirmRid });
+  // A retry replays the answer and does not message the donor again.
+  expect(await ok(c.staff, 'confirmAllocation', { allocationId: a.id, version: a.version }, { requestId: confirmRid })).toEqual(confirmed);
+  delete process.env.CHARITY_ALLOCATION_TEMPLATE_ID;
+  const outbox = ((await (await fetch(`${process.env.EMULATOR_URL}/dev/outbox`)).json()) as { data: Array<{ api: string; params: any }> }).data;
+  const toDonor = outbox.filter((e) => e.api === 'subscribeMessage.send' && e.params.touser === c.donor);
+  expect(toDonor).toHaveLength(1);
+  expect(toDonor[0]!.params.page).toBe(`pages/donor/allocation/index?id=${a.id}`);
   expect(confirmed).toMatchObject({ status: 'confirmed', version: a.version + 1 });
   const offerAfter = (await db().collection('charity_offers').doc(offer.id).get()).data;
   expect(offerAfter).toMatchObject({ allocatedQuantity: 6, status: 'open' });

@@ -56,6 +56,7 @@ const templates: Record<string, (c: Cast) => Record<string, unknown>> = {
   publishDisclosures: (c) => ({ communityId: c.community, entryIds: ['led_x'] }),
   registerProject: (c) => ({ communityId: c.community, name: '项目', startOn: '2026-01-01', endOn: '2026-12-31' }),
   reportProject: () => ({ projectId: ID, summary: '进展' }),
+  listProjects: (c) => ({ communityId: c.community }),
 };
 
 /** Values that are wrong in many ways at once. */

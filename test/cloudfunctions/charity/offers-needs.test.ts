@@ -88,3 +88,16 @@ test('a need with allocations cannot be cancelled, closed early or edited below 
   expect((await db().collection('charity_needs').doc(n.id).get()).data).toMatchObject({ allocatedQuantity: 0 });
   expect(await ok(c.staff, 'cancelNeed', { needId: n.id, reason: '重复登记' })).toMatchObject({ status: 'cancelled' });
 });
+
+test('a need links only micro-wishes and projects of its own community', async () => {
+  const wishId = uniq('wish');
+  await db().collection('wishes').add({ data: { _id: wishId, communityId: c.community, item: '书包', status: 'published', createdAt: T0 } });
+  const foreignWish = uniq('wish');
+  await db().collection('wishes').add({ data: { _id: foreignWish, communityId: 'another-community', item: '书包', status: 'published', createdAt: T0 } });
+  const project = await ok(c.staff, 'registerProject', { communityId: c.community, name: '开学季', startOn: '2026-08-01', endOn: '2026-09-30' });
+  const linked = await ok(c.staff, 'createNeed', { communityId: c.community, need: need({ category: 'study', item: '书包', unit: '个', linkedWishIds: [wishId, wishId], projectId: project.id }) });
+  expect(linked).toMatchObject({ linkedWishIds: [wishId], projectId: project.id });
+  expect(await call(c.staff, 'createNeed', { communityId: c.community, need: need({ linkedWishIds: [foreignWish] }) })).toMatchObject({ ok: false, error: { code: 'not-found', details: { reason: 'charity_need.wish_not_found' } } });
+  expect(await call(c.staff, 'createNeed', { communityId: c.community, need: need({ linkedWishIds: ['no-such-wish'] }) })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  expect(await call(c.staff, 'createNeed', { communityId: c.community, need: need({ projectId: 'prj_missing' }) })).toMatchObject({ ok: false, error: { code: 'not-found', details: { reason: 'charity_need.project_not_found' } } });
+});

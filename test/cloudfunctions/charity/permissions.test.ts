@@ -97,6 +97,7 @@ const rows: Row[] = [
   ],
   ['registerProject', STAFF, async (w) => ({ communityId: w.community, name: '冬日暖心', startOn: '2026-01-01', endOn: '2026-12-31' })],
   ['reportProject', STAFF, async (w) => ({ projectId: (await as(w, w.staff2, 'registerProject', { communityId: w.community, name: '助学', startOn: '2026-01-01', endOn: '2026-12-31' })).id, summary: '第三季度进展' })],
+  ['listProjects', STAFF, async (w) => ({ communityId: w.community })],
 ];
 
 test('the matrix covers every action of the contract', () => {

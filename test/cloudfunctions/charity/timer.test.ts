@@ -77,6 +77,8 @@ test('long projects are due every three months; a report moves the next one', as
   const reported = await ok(staff, 'reportProject', { projectId: long.id, summary: '已发放棉被 120 床' });
   expect(reported).toMatchObject({ lastReportOn: '2026-11-23', nextReportOn: '2027-02-23' });
   expect((await ok(staff, 'disclosuresDue', { communityId: community })).projects).toEqual([]);
+  const listed = await ok(staff, 'listProjects', { communityId: community });
+  expect(listed.items.map((p: any) => [p.name, p.nextReportOn])).toEqual([['国庆慰问', null], ['冬日暖心', '2027-02-23']]);
 });
 
 test('a client cannot fire the timer', async () => {

@@ -3,11 +3,11 @@
 import fc from 'fast-check';
 import {
   addMonths,
-  addWorkingDays,
+  addDisclosureWorkingDays,
   allocationMachine,
   distinctSigners,
   isLongProject,
-  isWeekend,
+  isDisclosureWeekend,
   offerMachine,
   projectReportDue,
   publicDonorLabel,
@@ -18,10 +18,10 @@ import { addDays, daysBetween } from '../../../core/time';
 
 describe('working days and disclosure deadlines', () => {
   test('weekends are skipped', () => {
-    expect(isWeekend('2026-11-21')).toBe(true); // Saturday
-    expect(isWeekend('2026-11-22')).toBe(true);
-    expect(isWeekend('2026-11-23')).toBe(false); // Monday
-    expect(addWorkingDays('2026-11-20', 1)).toBe('2026-11-23'); // Friday → Monday
+    expect(isDisclosureWeekend('2026-11-21')).toBe(true); // Saturday
+    expect(isDisclosureWeekend('2026-11-22')).toBe(true);
+    expect(isDisclosureWeekend('2026-11-23')).toBe(false); // Monday
+    expect(addDisclosureWorkingDays('2026-11-20', 1)).toBe('2026-11-23'); // Friday → Monday
     expect(receiptDisclosureDue('2026-11-23')).toBe('2026-12-02'); // Monday + 7 working days
     expect(receiptDisclosureDue('2026-11-21')).toBe('2026-12-01'); // received on a Saturday
   });
@@ -30,10 +30,10 @@ describe('working days and disclosure deadlines', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 40 }), (offset, n) => {
         const from = addDays('2024-01-01', offset);
-        const to = addWorkingDays(from, n);
-        if (n > 0) expect(isWeekend(to)).toBe(false);
+        const to = addDisclosureWorkingDays(from, n);
+        if (n > 0) expect(isDisclosureWeekend(to)).toBe(false);
         let weekdays = 0;
-        for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (!isWeekend(d)) weekdays += 1;
+        for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (!isDisclosureWeekend(d)) weekdays += 1;
         expect(weekdays).toBe(n);
         expect(daysBetween(from, to)).toBeLessThanOrEqual(n + 2 + 2 * Math.floor(n / 5));
       }),
