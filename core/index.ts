@@ -14,9 +14,8 @@ export * from './volunteer';
 export * from './activity';
 export * from './wish';
 export * from './charity';
-// Two domains export a function of the same name; `export *` drops an ambiguous name (TS2308), so
-// the barrel names one explicitly. Both are compatible with every caller: the volunteer ageOn
-// (number) satisfies the activity callers (number | null), and the activity addWorkingDays (optional
-// holiday table, n ≥ 1) computes the same Monday–Friday days the charity callers ask for.
-export { ageOn } from './volunteer';
-export { addWorkingDays } from './activity';
+// While a domain branch still carries its own copy of a platform rule (ageOn, working days; the
+// platform versions are core/time.ts and core/working-days.ts), `export *` would drop the ambiguous
+// name (TS2308): the barrel names the platform's explicitly. Remove once the copies are gone.
+export { ageOn } from './time';
+export { addWorkingDays, isWorkingDay, NO_HOLIDAYS, parseDayList, weekdayOf, workingDaysBetween, type HolidayTable } from './working-days';
