@@ -9,6 +9,7 @@ export const browseWishes = (input: InputOf<W, 'browse'>, opts?: CallOptions) =>
 export const recommendWishes = (input: InputOf<W, 'recommend'>, opts?: CallOptions) => callAction(wishContract, 'recommend', input, opts);
 export const getWish = (wishId: string, opts?: CallOptions) => callAction(wishContract, 'get', { wishId }, opts);
 export const claimWish = (wishId: string, version?: number, opts?: CallOptions) => callAction(wishContract, 'claim', { wishId, version }, opts);
+export const pledgeWish = (wishId: string, shareFen: number, opts?: CallOptions) => callAction(wishContract, 'pledge', { wishId, shareFen }, opts);
 export const cancelClaim = (wishId: string, version?: number, opts?: CallOptions) => callAction(wishContract, 'cancelClaim', { wishId, version }, opts);
 export const myWishes = (input: InputOf<W, 'mine'>, opts?: CallOptions) => callAction(wishContract, 'mine', input, opts);
 export const registerRecipient = (input: InputOf<W, 'registerRecipient'>, opts?: CallOptions) => callAction(wishContract, 'registerRecipient', input, opts);

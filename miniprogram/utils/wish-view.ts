@@ -96,6 +96,9 @@ export interface WishDetail {
   status: string;
   statusText: string;
   canClaim: boolean;
+  /** Pooled wish (拼好愿): donors pledge shares of the value. */
+  canPledge: boolean;
+  pooledText: string;
   canCancelClaim: boolean;
   canConfirm: boolean;
   canThank: boolean;
@@ -123,6 +126,8 @@ export function wishDetail(w: WishView, now: number): WishDetail {
     status: w.status,
     statusText: WISH_STATUS[w.status] ?? w.status,
     canClaim: w.events.includes('claim'),
+    canPledge: w.events.includes('pledge'),
+    pooledText: w.pooled ? `多人合力圆梦：已认捐${yuan(w.pledgedFen)}，还差${yuan(Math.max(0, w.valueFen - w.pledgedFen))}` : '',
     canCancelClaim: w.events.includes('cancelClaim'),
     canConfirm: w.events.includes('confirm'),
     canThank: w.events.includes('thank'),

@@ -4,7 +4,8 @@ import { pageBase } from '../../../behaviors/page-base';
 import { subscribeTemplates } from '../../../config';
 import { userMessage } from '../../../services/errors';
 import { requestSubscribe, toast } from '../../../services/platform';
-import { cancelClaim, claimWish, getWish } from '../../../services/wish';
+import { cancelClaim, claimWish, getWish, pledgeWish } from '../../../services/wish';
+import { yuanToFen } from '../../../utils/wish-view';
 import { wishDetail, type WishDetail } from '../../../utils/wish-view';
 
 Component({
@@ -17,6 +18,7 @@ Component({
     busy: false,
     actionError: '',
     confirmingCancel: false,
+    shareInput: '',
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -46,6 +48,24 @@ Component({
       } catch (err) {
         this.setData({ busy: false, actionError: userMessage(err) });
       }
+    },
+    onShareInput(e: WechatMiniprogram.Input) {
+      this.setData({ shareInput: e.detail.value, actionError: '' });
+    },
+    async onPledgeTap() {
+      if (this.data.busy || !this.data.view) return;
+      const fen = yuanToFen(this.data.shareInput);
+      if (fen === null) return this.setData({ actionError: '请填写认捐金额，例如 50' });
+      await requestSubscribe([subscribeTemplates.wishThanks]);
+      this.setData({ busy: true, actionError: '' });
+      try {
+        const w = await pledgeWish(this.data.wishId, fen);
+        this.setData({ busy: false, shareInput: '', view: wishDetail(w, Date.now()) });
+        toast('谢谢您的认捐', 'success');
+      } catch (err) {
+        this.setData({ busy: false, actionError: userMessage(err) });
+      }
+      return undefined;
     },
     onCancelTap() {
       this.setData({ confirmingCancel: true });

@@ -10,7 +10,9 @@ jest.mock('../../../../miniprogram/services/wish', () => ({
   getWish: (id: string) => mockGet(id),
   claimWish: (id: string, v: number) => mockClaim(id, v),
   cancelClaim: (id: string, v: number) => mockCancel(id, v),
+  pledgeWish: (id: string, fen: number) => mockPledge(id, fen),
 }));
+const mockPledge = jest.fn();
 jest.mock('../../../../miniprogram/services/platform', () => ({
   ...jest.requireActual('../../../../miniprogram/services/platform'),
   requestSubscribe: (ids: string[]) => mockSubscribe(ids),
@@ -83,4 +85,22 @@ test('not found', async () => {
   const page = renderPage(id, { wishId: WID });
   await settle();
   expect(childText(page, '#state', '.error-message')).toBe('没有找到这个心愿，可能已被认领或关闭');
+});
+
+test('a pooled wish takes a pledge in yuan; the page shows what is still missing', async () => {
+  mockGet.mockResolvedValue(view({ pooled: true, pledgedFen: 2000, valueFen: 12000, events: ['pledge'] }));
+  mockPledge.mockResolvedValue(view({ pooled: true, pledgedFen: 7000, valueFen: 12000, events: ['pledge'] }));
+  const page = renderPage(id, { wishId: WID });
+  await settle();
+  expect(text(page, '.d-pooled')).toBe('多人合力圆梦：已认捐¥20.00，还差¥100.00');
+  expect(page.querySelector('.claim')).toBeUndefined();
+  page.querySelector('.pledge-send')!.dispatchEvent('tap');
+  await settle();
+  expect(text(page, '.action-error')).toBe('请填写认捐金额，例如 50');
+  page.querySelector('.share')!.dispatchEvent('input', { detail: { value: '50' } });
+  await settle();
+  page.querySelector('.pledge-send')!.dispatchEvent('tap');
+  await settle();
+  expect(mockPledge).toHaveBeenCalledWith(WID, 5000);
+  expect(text(page, '.d-pooled')).toBe('多人合力圆梦：已认捐¥70.00，还差¥50.00');
 });
