@@ -65,10 +65,18 @@ export interface AttendanceSession {
   outAt: number | null;
 }
 
-/** Attended milliseconds: the sum of closed sessions (an open one counts nothing). */
-export function attendedMs(sessions: readonly AttendanceSession[]): number {
+/**
+ * Attended milliseconds: the sum of closed sessions (an open one counts nothing), each clipped to
+ * `within` when given: checking in two hours early and leaving at the start is not service.
+ */
+export function attendedMs(sessions: readonly AttendanceSession[], within?: { from: number; to: number }): number {
   let ms = 0;
-  for (const s of sessions) if (s.outAt !== null && s.outAt > s.inAt) ms += s.outAt - s.inAt;
+  for (const s of sessions) {
+    if (s.outAt === null) continue;
+    const from = within ? Math.max(s.inAt, within.from) : s.inAt;
+    const to = within ? Math.min(s.outAt, within.to) : s.outAt;
+    if (to > from) ms += to - from;
+  }
   return ms;
 }
 

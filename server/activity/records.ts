@@ -24,7 +24,7 @@ export function recordDueOn(ctx: Pick<TxCtx, 'config'>, activity: Pick<ActivityD
 
 export function minutesFor(activity: ActivityDoc, attendance: Pick<AttendanceDoc, 'sessions'>): { minutes: number; policyVersion: string } {
   const policy = HOURS_POLICIES[activity.hoursPolicy];
-  const attended = Math.floor(attendedMs(attendance.sessions) / 60_000);
+  const attended = Math.floor(attendedMs(attendance.sessions, { from: activity.startAt, to: activity.endAt }) / 60_000);
   const length = Math.floor((activity.endAt - activity.startAt) / 60_000);
   return { minutes: serviceMinutes(policy, attended, length), policyVersion: policyVersion(policy) };
 }

@@ -70,8 +70,8 @@ test('roll call checks a person in and out with a reason, audited; a second roll
 });
 
 test('finish drafts records by the hours policy; flagged and open attendance wait; confirming or fixing them drafts theirs', async () => {
-  const { id, vs } = await signedUp(4, { hoursPolicy: 'cq-15-45' });
-  const [clean, flagged, forgot, absent] = vs as [string, string, string, string];
+  const { id, vs } = await signedUp(5, { hoursPolicy: 'cq-15-45' });
+  const [clean, flagged, forgot, absent, early] = vs as [string, string, string, string, string];
   const sc = (at: number) => rotatingScene(id, at);
   // clean: 100 min → 15/45 rule → 90 min
   ok(await scan(clean, 'checkIn', { scene: await sc(START), location: HERE }, START));
@@ -82,10 +82,13 @@ test('finish drafts records by the hours policy; flagged and open attendance wai
   // forgot to check out
   ok(await scan(forgot, 'checkIn', { scene: await sc(START + 10 * MIN), location: HERE }, START + 10 * MIN));
   void absent;
+  // early: checked in 90 min before the start, left 30 min after it: only the 30 min inside the activity count.
+  ok(await scan(early, 'checkIn', { scene: await sc(START - 90 * MIN), location: HERE }, START - 90 * MIN));
+  ok(await scan(early, 'checkOut', { scene: await sc(START + 30 * MIN), location: HERE }, START + 30 * MIN));
 
   expect(await act(w.leader, 'finish', { activityId: id }, END - MIN)).toMatchObject({ ok: false, error: { details: { reason: 'activity.not_over' } } });
   const done = ok(await act(w.leader, 'finish', { activityId: id }, END + 5 * MIN));
-  expect(done).toMatchObject({ records: 1, unconfirmedAttendance: 2, activity: { status: 'ended' } });
+  expect(done).toMatchObject({ records: 2, unconfirmedAttendance: 2, activity: { status: 'ended' } });
   const rec = (o: string) => db().collection('service_records').doc(`${id}_${o}`).get().then((r) => r.data);
   const a = await activityDoc(id);
   expect(await rec(clean)).toMatchObject({
@@ -103,6 +106,7 @@ test('finish drafts records by the hours policy; flagged and open attendance wai
     revision: 0,
     dueOn: '2026-12-22',
   });
+  expect(await rec(early)).toMatchObject({ minutes: 30 });
   expect(await rec(flagged)).toBeNull();
   expect(await rec(absent)).toBeNull();
 

@@ -265,3 +265,31 @@ describe('hostile scan input', () => {
     expect(await count('attendance', { openid: v })).toBe(0);
   });
 });
+
+describe('who may scan', () => {
+  test.each(['unregistered', 'resident', 'volunteer', 'otherLeader', 'otherStaff', 'staff'] as const)(
+    'checkIn and checkOut as %s: only the signed-up volunteer, and only for themselves',
+    async (who) => {
+      const id = await publishedActivity(w);
+      ok(await act(w.volunteer, 'signUp', { activityId: id }));
+      const caller = w.persona[who];
+      const tin = START;
+      const r = await scan(caller, 'checkIn', { scene: await rotatingScene(id, tin), location: HERE }, tin);
+      if (who === 'volunteer') {
+        expect(r).toMatchObject({ ok: true, data: { openid: w.volunteer } });
+        const out = await scan(caller, 'checkOut', { scene: await rotatingScene(id, tin + 10 * MIN), location: HERE }, tin + 10 * MIN);
+        expect(out).toMatchObject({ ok: true, data: { openid: w.volunteer, status: 'checked_out' } });
+      } else {
+        expect(r).toMatchObject({ ok: false, error: { code: 'permission-denied' } });
+        expect(await count('attendance', { activityId: id })).toBe(0);
+        // Nobody can check the volunteer out: a scan only ever concerns the caller's own attendance
+        // (an openid in the input is not a parameter and is ignored).
+        ok(await scan(w.volunteer, 'checkIn', { scene: await rotatingScene(id, tin), location: HERE }, tin));
+        const out = await scan(caller, 'checkOut', { scene: await rotatingScene(id, tin + 10 * MIN), location: HERE, openid: w.volunteer }, tin + 10 * MIN);
+        expect(out).toMatchObject({ ok: false, error: { details: { reason: 'checkin.not_checked_in' } } });
+        expect((await db().collection('attendance').doc(`${id}_${w.volunteer}`).get()).data).toMatchObject({ status: 'checked_in' });
+      }
+      expect(await count('attendance', { activityId: id })).toBe(1);
+    },
+  );
+});

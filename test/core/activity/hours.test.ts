@@ -73,3 +73,11 @@ test('attendedMs sums closed sessions only', () => {
     ]),
   ).toBe(60 * 60_000);
 });
+
+test('attendedMs clipped to the activity: time before the start or after the end does not count', () => {
+  const within = { from: 60 * 60_000, to: 180 * 60_000 };
+  expect(attendedMs([{ inAt: 0, outAt: 60 * 60_000 }], within)).toBe(0);
+  expect(attendedMs([{ inAt: 30 * 60_000, outAt: 90 * 60_000 }], within)).toBe(30 * 60_000);
+  expect(attendedMs([{ inAt: 170 * 60_000, outAt: 300 * 60_000 }], within)).toBe(10 * 60_000);
+  expect(attendedMs([{ inAt: 0, outAt: 400 * 60_000 }], within)).toBe(120 * 60_000);
+});
