@@ -1,6 +1,5 @@
 // Stored shapes of the wish function and the reads every action shares: a wish, its recipient,
 // the caller's relations to it (core wishActorsOf), and the views the contract allows.
-import { randomBytes } from 'node:crypto';
 import {
   AppError,
   dayOf,
@@ -22,12 +21,13 @@ import type { StoredDoc } from '../../server/db';
 import type { DocReader } from '../../server/user-store';
 import { guardRead } from '../../server/transaction';
 import { wishSettings, WishSettings } from '../../server/wish/config';
+import { newWishDomainId } from '../../server/wish/ids';
 
 export const W = Collections.wishes;
 export const R = Collections.wishRecipients;
 
 export function newId(prefix: 'w' | 'r'): string {
-  return `${prefix}_${randomBytes(10).toString('hex')}`;
+  return newWishDomainId(prefix);
 }
 
 export interface RecipientDoc extends StoredDoc {

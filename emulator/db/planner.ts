@@ -89,6 +89,30 @@ function collect(query: Record<string, unknown>, out: Map<string, Constraint>): 
 }
 
 /**
+ * The tightest lower and upper bound of several range conditions on one path, when they all
+ * compare alike (all numbers, or all strings): `a >= 0 AND a >= 500 AND a >= c` as just `a >= c`
+ * (the greater). SQLite seeks an index with ONE of the bounds it is given and may pick the
+ * loosest, scanning everything between; a page after a cursor (paginate adds a bound on the sort
+ * key) beside a filter's own range is the common case. The result is still a superset (mingo
+ * re-checks every row), so only the amount scanned changes.
+ */
+function tightest(range: Array<[string, unknown]>): Array<[string, unknown]> {
+  if (range.length < 2) return range;
+  const kind = typeof range[0]![1];
+  if ((kind !== 'number' && kind !== 'string') || range.some(([, v]) => typeof v !== kind)) return range;
+  let lower: [string, unknown] | null = null;
+  let upper: [string, unknown] | null = null;
+  const lt = (a: unknown, b: unknown) => (a as number | string) < (b as number | string);
+  for (const r of range) {
+    const [op, v] = r;
+    if (op === '>' || op === '>=') {
+      if (!lower || lt(lower[1], v) || (lower[1] === v && op === '>')) lower = r;
+    } else if (!upper || lt(v, upper[1]) || (upper[1] === v && op === '<')) upper = r;
+  }
+  return [...(lower ? [lower] : []), ...(upper ? [upper] : [])];
+}
+
+/**
  * order: [path, 1|-1] in priority order. kinds: value kinds seen at each indexed path.
  */
 export function plan(query: Record<string, unknown>, order: Array<[string, 1 | -1]>, indexes: IndexSpec[], kinds: Map<string, number>): Plan {
@@ -130,7 +154,7 @@ export function plan(query: Record<string, unknown>, order: Array<[string, 1 | -
         break;
       }
       if (c.range.length) {
-        for (const [op, val] of c.range) {
+        for (const [op, val] of tightest(c.range)) {
           where.push(`${pathExpr(f)} ${op} ?`);
           params.push(sqlValue(val));
         }

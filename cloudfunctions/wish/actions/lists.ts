@@ -42,8 +42,14 @@ export function browseWhere(ctx: Pick<Ctx, 'db' | 'now' | 'config'>, input: In<'
   if (input.minFen !== undefined) parts.push({ valueFen: _.gte(input.minFen) });
   if (input.maxFen !== undefined) parts.push({ valueFen: _.lte(input.maxFen) });
   if (input.urgent) parts.push({ wantedBy: _.lte(wantedByInstant(addDays(dayOf(ctx.now()), settingsOf(ctx).urgentDays))) });
+  // The floor steers the planner to the sort's index, ordered: right when the other filters are
+  // broad (a value range, most of the wishes), wrong when one is narrow (urgent: a few wishes per
+  // community, cheaper read through the wanted-by index and sorted). A range on the sort field
+  // itself needs no floor.
   const sort = SORTS[input.sort];
-  parts.push({ [sort.key.field]: _.gte(sort.floor) });
+  const ownRange = sort.key.field === 'valueFen' && (input.minFen !== undefined || input.maxFen !== undefined);
+  const narrowOther = input.urgent === true && sort.key.field !== 'wantedBy';
+  if (!ownRange && !narrowOther) parts.push({ [sort.key.field]: _.gte(sort.floor) });
   return _.and(parts);
 }
 

@@ -2,7 +2,6 @@
 // resident registers themselves (their WeChat then signs off). Name, phone, address and the exact
 // sensitive status are sealed (server/pii.ts); only the masked name, age band and broad group are
 // plain, and the group reaches a card only with the recipient's consent.
-import { createHash, randomBytes } from 'node:crypto';
 import {
   AppError,
   cardName,
@@ -16,6 +15,7 @@ import {
 import type { ParsedInputOf } from '../../../core';
 import type { Ctx, TxCtx } from '../../../server/context';
 import { open, seal } from '../../../server/pii';
+import { secureRandomBytes, sha256Hex } from '../../../server/wish/ids';
 import { isStaffOf, loadRecipient, newId, R, RecipientDoc, requireStaff } from '../store';
 
 type In<K extends keyof typeof wishContract.actions> = ParsedInputOf<typeof wishContract, K>;
@@ -24,7 +24,7 @@ export const aad = (id: string, field: string) => `wish_recipients/${id}/${field
 
 /** The hash stored for a printed code: bound to its recipient, so a code opens no other card. */
 export function codeHash(recipientId: string, code: string): string {
-  return createHash('sha256').update(`wish-confirm-code/v1\u0000${recipientId}\u0000${code}`).digest('hex');
+  return sha256Hex(`wish-confirm-code/v1\u0000${recipientId}\u0000${code}`);
 }
 
 export function recipientView(r: RecipientDoc, staff: boolean): RecipientView {
@@ -46,7 +46,7 @@ export function recipientView(r: RecipientDoc, staff: boolean): RecipientView {
 
 /** A resident's own recipient id is derived from their openid, so registering twice cannot make two. */
 function selfRecipientId(openid: string): string {
-  return `r_${createHash('sha256').update(`wish-self/${openid}`).digest('hex').slice(0, 20)}`;
+  return `r_${sha256Hex(`wish-self/${openid}`).slice(0, 20)}`;
 }
 
 export async function registerRecipient(input: In<'registerRecipient'>, ctx: TxCtx): Promise<RecipientView> {
@@ -130,7 +130,7 @@ export async function recordGuardianConsent(input: In<'recordGuardianConsent'>, 
  */
 export async function issueConfirmCode(input: In<'issueConfirmCode'>, ctx: TxCtx): Promise<{ recipientId: string; issuedAt: number }> {
   const r = await staffRecipient(ctx, input.recipientId);
-  const code = confirmCodeFromBytes(randomBytes(16));
+  const code = confirmCodeFromBytes(secureRandomBytes(16));
   const now = ctx.now();
   await ctx.tx.collection(R).doc(r._id).update({
     data: { codeHash: codeHash(r._id, code), codeSealed: seal(code, aad(r._id, 'code')), codeIssuedAt: now, updatedAt: now, version: r.version + 1 },
