@@ -192,7 +192,7 @@ function main() {
     { figure: 'objective vs greedy (gain, limit ≥ 1)', value: result.objective, limit: g.objective, ratio: f(gain, 4) },
     { figure: 'pair objective / fairness objective', value: `${result.pairObjective} / ${result.fairnessObjective}`, limit: '', ratio: '' },
     { figure: 'allocations (engine / greedy)', value: result.allocations.length, limit: g.allocations, ratio: '' },
-    { figure: 'positive pairs / pair arcs solved / components / rounds / pivots', value: `${result.stats.pairs} / ${result.stats.arcs} / ${result.stats.components} / ${result.stats.pricingRounds} / ${result.stats.pivots}`, limit: '', ratio: '' },
+    { figure: 'positive pairs / arcs solved / relays / components / rounds / pivots', value: `${result.stats.pairs} / ${result.stats.arcs} / ${result.stats.relays} / ${result.stats.components} / ${result.stats.pricingRounds} / ${result.stats.pivots}`, limit: '', ratio: '' },
     { figure: 'unmet needs / unmet offers', value: `${result.unmet.needs.length} / ${result.unmet.offers.length}`, limit: '', ratio: '' },
     { figure: 'greedy ms (for reference)', value: f(g.ms, 0), limit: '', ratio: '' },
   ]);

@@ -250,6 +250,18 @@ function selectCandidates(size: number, lo: Int32Array, ln: Int32Array, sc: Floa
   return chosen;
 }
 
+/** A relay node for separable pairs (see the component loop). Offers and needs are local indices. */
+interface Relay {
+  offers: number[];
+  /** A = fit + expiry points of each offer. */
+  a: number[];
+  needs: number[];
+  valid: boolean;
+  node: number;
+  /** Arc ids: one per offer, then one per need. */
+  arcs: number[];
+}
+
 /** What scanNeeds reads and writes (kept in one object so the hot loop is its own function). */
 interface ScanState {
   needs: readonly MatchNeed[];
@@ -268,8 +280,13 @@ interface ScanState {
   buf: Buffers;
 }
 
+const SCAN_ALL = 0;
+const SCAN_LOCATED = 1;
+const SCAN_UNLOCATED = 2;
+
 /**
- * Scans the needs of one (unit, category) list for one offer: counts exclusions, marks eligible and
+ * Scans the needs of one (unit, category) list for one offer (all of them, or only those with or
+ * without a location): counts exclusions, marks eligible and
  * positive needs, and appends the positive pairs (offer node ko, need node, score) to S.buf.
  * Returns bit 1 if some need was eligible, bit 2 if some pair was positive.
  */
@@ -285,6 +302,7 @@ function scanNeeds(
   oLat: number,
   oLng: number,
   oCos: number,
+  mode: number,
 ): number {
   const { needs, needStatic, needLat, needLng, needCos, needHasLoc, needEligible, needPositive, needLocal, maxKm, perKm, buf } = S;
   const lbScale = EARTH_RADIUS_KM * (1 - 1e-9);
@@ -293,6 +311,7 @@ function scanNeeds(
   let exclD = 0;
   for (let j = 0; j < list.length; j++) {
     const i = list[j]!;
+    if (mode !== SCAN_ALL && (mode === SCAN_LOCATED) !== (needHasLoc[i] === 1)) continue;
     if (restricted && !restrictionsAllow(offer, needs[i]!)) {
       exclR++;
       continue;
@@ -521,6 +540,7 @@ export function matchOffersToNeeds(input: MatchInput, tuning: MatchTuning = DEFA
   let pairCount = 0;
   let arcsSolved = 0;
   let solvedComponents = 0;
+  let relaysUsed = 0;
   let rounds = 0;
   let pivots = 0;
   let pairObjective = 0;
@@ -534,31 +554,84 @@ export function matchOffersToNeeds(input: MatchInput, tuning: MatchTuning = DEFA
     if (nO === 0 || nN === 0) continue;
     cNeeds.forEach((i, k) => (needLocal[i] = nO + k));
 
-    // Candidate pairs: eligible and score > 0, offer-major.
+    // Relays. When the offer or the need has no location the pair has no distance part and its
+    // score is separable: A(offer) + B(need), A = fit + expiry points, B = urgency + deadline points.
+    // An unrestricted offer then reaches all such needs of a (unit, category) key through one relay
+    // node (offer → relay, gain A; relay → need, gain B) instead of one arc per pair: every path
+    // through the relay is exactly one allowed pair with its score. A relay is used only if every
+    // path through it scores > 0 (min A + min B > 0); otherwise its pairs are listed one by one.
+    // Relay 0: offers without a pick-up point → every need of the key. Relay 1: offers with one →
+    // the needs without a location (their located needs are pairs with a distance).
+    const relayIndex = new Map<string, number>();
+    const relays: Relay[] = [];
+    const offerStaticOf = new Float64Array(nO);
+    const restrictedOf = new Uint8Array(nO);
+    for (let ko = 0; ko < nO; ko++) {
+      const offer = offers[cOffers[ko]!]!;
+      offerStaticOf[ko] = expiryPoints(offer, P);
+      const r = offer.restrictions;
+      restrictedOf[ko] =
+        r !== undefined && ((r.communityIds?.length ?? 0) > 0 || (r.purposes?.length ?? 0) > 0 || (r.needCategories?.length ?? 0) > 0 || (r.beneficiaryGroups?.length ?? 0) > 0) ? 1 : 0;
+      if (restrictedOf[ko]) continue;
+      const side = offer.pickup === null ? 0 : 1;
+      for (const { key, fit } of offerKeys[cOffers[ko]!]!) {
+        const name = `${side}${SEP}${offer.category}${SEP}${key}`;
+        let x = relayIndex.get(name);
+        if (x === undefined) {
+          relayIndex.set(name, (x = relays.length));
+          const members = keyNeeds[key]!.filter((i) => side === 0 || !needHasLoc[i]).map((i) => needLocal[i]! - nO);
+          relays.push({ offers: [], a: [], needs: members, valid: false, node: -1, arcs: [] });
+        }
+        relays[x]!.offers.push(ko);
+        relays[x]!.a.push(offerStaticOf[ko]! + fitPoints(fit, P));
+      }
+    }
+    for (const r of relays) {
+      if (r.needs.length === 0) continue;
+      let minB = Infinity;
+      for (const kn of r.needs) minB = Math.min(minB, needStatic[cNeeds[kn]!]!);
+      r.valid = Math.min(...r.a) + minB > 0;
+    }
+
+    // Pairs (eligible and score > 0, offer-major) for everything no relay covers.
     buf.length = 0;
     for (let ko = 0; ko < nO; ko++) {
       const o = cOffers[ko]!;
       const offer = offers[o]!;
-      const offerStatic = expiryPoints(offer, P);
-      const r = offer.restrictions;
-      const restricted =
-        r !== undefined && ((r.communityIds?.length ?? 0) > 0 || (r.purposes?.length ?? 0) > 0 || (r.needCategories?.length ?? 0) > 0 || (r.beneficiaryGroups?.length ?? 0) > 0);
       const hasLoc = offer.pickup !== null;
       const oLat = hasLoc ? offer.pickup!.lat * RAD : 0;
       const oLng = hasLoc ? offer.pickup!.lng * RAD : 0;
       const oCos = Math.cos(oLat);
+      const restricted = restrictedOf[ko] === 1;
       let flags = 0;
       for (const { key, fit } of offerKeys[o]!) {
-        flags |= scanNeeds(scan, keyNeeds[key]!, offer, o, ko, offerStatic + fitPoints(fit, P), restricted, hasLoc, oLat, oLng, oCos);
+        const fixed = offerStaticOf[ko]! + fitPoints(fit, P);
+        const list = keyNeeds[key]!;
+        if (restricted) {
+          flags |= scanNeeds(scan, list, offer, o, ko, fixed, true, hasLoc, oLat, oLng, oCos, SCAN_ALL);
+          continue;
+        }
+        const relay = relays[relayIndex.get(`${hasLoc ? 1 : 0}${SEP}${offer.category}${SEP}${key}`)!]!;
+        if (hasLoc) {
+          flags |= scanNeeds(scan, list, offer, o, ko, fixed, false, true, oLat, oLng, oCos, SCAN_LOCATED);
+          if (!relay.valid) flags |= scanNeeds(scan, list, offer, o, ko, fixed, false, true, oLat, oLng, oCos, SCAN_UNLOCATED);
+        } else if (!relay.valid) {
+          flags |= scanNeeds(scan, list, offer, o, ko, fixed, false, false, 0, 0, 1, SCAN_ALL);
+        }
       }
-      const eligible = flags & 1;
-      const positive = (flags >> 1) & 1;
-      offerEligible[o] = eligible;
-      offerPositive[o] = positive;
+      offerEligible[o] = flags & 1;
+      offerPositive[o] = (flags >> 1) & 1;
+    }
+    const liveRelays = relays.filter((r) => r.valid);
+    relaysUsed += liveRelays.length;
+    for (const r of liveRelays) {
+      for (const ko of r.offers) offerEligible[cOffers[ko]!] = offerPositive[cOffers[ko]!] = 1;
+      for (const kn of r.needs) needEligible[cNeeds[kn]!] = needPositive[cNeeds[kn]!] = 1;
+      pairCount += r.offers.length * r.needs.length;
     }
     const size = buf.length;
     pairCount += size;
-    if (size === 0) {
+    if (size === 0 && liveRelays.length === 0) {
       for (const i of cNeeds) needLocal[i] = -1;
       continue;
     }
@@ -569,7 +642,8 @@ export function matchOffersToNeeds(input: MatchInput, tuning: MatchTuning = DEFA
     const cHubs = [...new Set(cNeeds.map((i) => needHub[i]!))].sort((x, y) => x - y);
     const nH = cHubs.length;
     cHubs.forEach((h, k) => (hubLocal[h] = nO + nN + k));
-    const sink = nO + nN + nH;
+    liveRelays.forEach((r, k) => (r.node = nO + nN + nH + k));
+    const sink = nO + nN + nH + liveRelays.length;
     const nodeCount = sink + 1;
     const supply = new Float64Array(nodeCount);
     const qo = new Float64Array(nO);
@@ -585,6 +659,10 @@ export function matchOffersToNeeds(input: MatchInput, tuning: MatchTuning = DEFA
     let maxAbsCost = 0;
     for (let k = 0; k < size; k++) if (sc[k]! > maxAbsCost) maxAbsCost = sc[k]!;
     for (const pts of P.tierPoints) if (pts > maxAbsCost) maxAbsCost = pts;
+    for (const r of liveRelays) {
+      for (const a of r.a) maxAbsCost = Math.max(maxAbsCost, Math.abs(a));
+      for (const kn of r.needs) maxAbsCost = Math.max(maxAbsCost, Math.abs(needStatic[cNeeds[kn]!]!));
+    }
     // Arc room for the structure and, typically, 16 priced-in pairs per node (it grows if needed).
     const ns = createNetworkSimplex(nodeCount, supply, maxAbsCost, nO + nN + nH * P.tiers.length + Math.min(size, 16 * (nO + nN)));
     // Structure: offer → sink bypass (allocating nothing is allowed), need → its group (the need's
@@ -595,6 +673,10 @@ export function matchOffersToNeeds(input: MatchInput, tuning: MatchTuning = DEFA
     for (const h of cHubs) {
       const lens = tierLengths[h]!;
       for (let j = 0; j < lens.length; j++) if (lens[j]! > 0) tierArcs.push(ns.addArc(hubLocal[h]!, sink, lens[j]!, -P.tierPoints[j]!));
+    }
+    for (const r of liveRelays) {
+      r.offers.forEach((ko, j) => r.arcs.push(ns.addArc(ko, r.node, qo[ko]!, -r.a[j]!)));
+      for (const kn of r.needs) r.arcs.push(ns.addArc(r.node, nO + kn, qn[kn]!, -needStatic[cNeeds[kn]!]!));
     }
 
     // Pair arcs, priced in: first the CANDIDATES best pairs of every offer and of every need; after
@@ -637,6 +719,38 @@ export function matchOffersToNeeds(input: MatchInput, tuning: MatchTuning = DEFA
       offerAllocated[o] = offerAllocated[o]! + f;
       needAllocated[i] = needAllocated[i]! + f;
       pairObjective += f * sc[k]!;
+    }
+    // Relay flows become pairs: offers and needs in id order, matched first-come (any split is
+    // optimal: every path through a relay scores A + B).
+    for (const r of liveRelays) {
+      arcsSolved += r.arcs.length;
+      const inflow = r.offers.map((_, j) => ns.flow(r.arcs[j]!));
+      const outflow = r.needs.map((_, j) => ns.flow(r.arcs[r.offers.length + j]!));
+      let x = 0;
+      let y = 0;
+      while (x < inflow.length && y < outflow.length) {
+        if (inflow[x]! <= 0) {
+          x++;
+          continue;
+        }
+        if (outflow[y]! <= 0) {
+          y++;
+          continue;
+        }
+        const f = Math.min(inflow[x]!, outflow[y]!);
+        const o = cOffers[r.offers[x]!]!;
+        const i = cNeeds[r.needs[y]!]!;
+        const score = r.a[x]! + needStatic[i]!;
+        allocO.push(o);
+        allocN.push(i);
+        allocQ.push(f);
+        allocS.push(score);
+        offerAllocated[o] = offerAllocated[o]! + f;
+        needAllocated[i] = needAllocated[i]! + f;
+        pairObjective += f * score;
+        inflow[x] = inflow[x]! - f;
+        outflow[y] = outflow[y]! - f;
+      }
     }
     let b = 0;
     for (const h of cHubs) {
@@ -731,6 +845,6 @@ export function matchOffersToNeeds(input: MatchInput, tuning: MatchTuning = DEFA
     fairnessObjective,
     fairness,
     unmet: { needs: unmetNeeds, offers: unmetOffers },
-    stats: { pairs: pairCount, arcs: arcsSolved, components: solvedComponents, pricingRounds: rounds, pivots },
+    stats: { pairs: pairCount, arcs: arcsSolved, relays: relaysUsed, components: solvedComponents, pricingRounds: rounds, pivots },
   };
 }

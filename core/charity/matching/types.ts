@@ -214,10 +214,12 @@ export interface MatchResult {
     offers: UnmetOffer[];
   };
   /**
-   * Counts for monitoring: positive eligible pairs, pair arcs the simplex actually needed (the rest
-   * were priced out by the final potentials), connected components, solve rounds, simplex pivots.
+   * Counts for monitoring: positive eligible pairs; arcs for them the simplex actually needed (pair
+   * arcs priced in, plus relay arcs; the rest were priced out by the final potentials); relay nodes
+   * standing for separable pairs (no location on one side); connected components; solve rounds;
+   * simplex pivots.
    */
-  stats: { pairs: number; arcs: number; components: number; pricingRounds: number; pivots: number };
+  stats: { pairs: number; arcs: number; relays: number; components: number; pricingRounds: number; pivots: number };
 }
 
 /** Thrown for input the engine refuses (duplicate ids, a non-integer quantity, bad parameters); `issues` name the fields. */

@@ -105,6 +105,6 @@ export const simpleMatch = (input: MatchInput): MatchResult => {
       allocations.push({ offerId: o.id, needId: n.id, quantity: q, unit: n.unit, score: 10, parts: { categoryFit: 10, urgency: 0, deadline: 0, distance: 0, expiry: 0 }, fairnessPerUnit: 0, distanceKm: null, binding: ['need-filled'] });
     }
   }
-  return { allocations, objective: allocations.reduce((s, a) => s + a.quantity * a.score, 0), pairObjective: 0, fairnessObjective: 0, fairness: [], unmet: { needs: [], offers: [] }, stats: { pairs: 0, arcs: 0, components: 0, pricingRounds: 0, pivots: 0 } };
+  return { allocations, objective: allocations.reduce((s, a) => s + a.quantity * a.score, 0), pairObjective: 0, fairnessObjective: 0, fairness: [], unmet: { needs: [], offers: [] }, stats: { pairs: 0, arcs: 0, relays: 0, components: 0, pricingRounds: 0, pivots: 0 } as MatchResult['stats'] };
 };
 

@@ -92,6 +92,7 @@ test('small instances with pricing forced (one candidate arc per node, one added
 test('medium instances: the engine reaches the successive-shortest-path optimum, with default and with minimal pricing', () => {
   const runs = Math.max(10, Math.round(RUNS / 4));
   let priced = 0;
+  let relayed = 0;
   fc.assert(
     fc.property(instance(20, 20, 12), (input) => {
       const expected = sspObjective(input);
@@ -102,10 +103,13 @@ test('medium instances: the engine reaches the successive-shortest-path optimum,
       expect(slow.objective).toBe(expected);
       // Pricing really added arcs after the first solve of some component.
       if (slow.stats.pricingRounds > slow.stats.components) priced++;
+      // Relays (separable pairs without a location on one side) carried some of the solution.
+      if (r.stats.relays > 0 && r.allocations.some((a) => a.distanceKm === null)) relayed++;
     }),
     { numRuns: runs },
   );
   expect(priced).toBeGreaterThanOrEqual(Math.floor(runs / 4));
+  expect(relayed).toBeGreaterThanOrEqual(Math.floor(runs / 4));
 });
 
 test('deterministic: the same result for the same input, and for its offers and needs in any order', () => {
