@@ -2,7 +2,8 @@
 // core bundle (core/zod-setup.ts) before any schema is constructed; a call here would be too late,
 // because imports are evaluated, and the contracts' schemas built, before this file's first line.
 import { initCloud } from './services/platform';
-import { me } from './services/user';
+import { installPrivacyHandler } from './services/privacy';
+import { elderMode, profile } from './services/session';
 import { toAppError } from './services/errors';
 
 App<IAppOption>({
@@ -10,6 +11,10 @@ App<IAppOption>({
 
   onLaunch() {
     initCloud();
+    // Before any page can call a protected API (location, album, phone): WeChat then holds the call
+    // and asks us, and the page's <privacy-consent> card answers.
+    installPrivacyHandler();
+    this.globalData.elderMode = elderMode();
     // Not awaited: the first page shows its own loading state and calls user.me itself
     // (services/user shares the in-flight request), so launch never blocks on the network.
     void this.loadProfile();
@@ -17,9 +22,9 @@ App<IAppOption>({
 
   async loadProfile() {
     try {
-      const profile = await me();
-      this.globalData.profile = profile;
-      this.globalData.roles = profile.roles;
+      const p = await profile(true);
+      this.globalData.profile = p;
+      this.globalData.roles = p.roles;
       this.globalData.launchErrorCode = undefined;
     } catch (err) {
       // No toast here: the page on screen explains the failure and offers a big retry button.

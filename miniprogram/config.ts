@@ -17,6 +17,11 @@ export interface AppConfig {
   retryDelayMs: number;
   /** wx.request timeout for the emulator transport. */
   timeoutMs: number;
+  /**
+   * The community a person acts in before any community granted them a role (volunteer sign-up, a
+   * first wish). One deployment usually serves one community; the demo seed's is 'demo-community'.
+   */
+  defaultCommunityId: string;
 }
 
 export const config: AppConfig = {
@@ -28,4 +33,21 @@ export const config: AppConfig = {
   retries: 2,
   retryDelayMs: 400,
   timeoutMs: 10000,
+  defaultCommunityId: 'demo-community',
+};
+
+/**
+ * Subscribe-message template ids (订阅消息), from the mini-program's admin console. Empty ids are
+ * skipped, so a build without templates simply asks for nothing. At most 3 are asked per tap.
+ */
+export const subscribeTemplates = {
+  /** Activity reminder / waitlist promotion, asked when signing up. */
+  activityReminder: '',
+  /** Service hours recorded, asked when signing up. */
+  hoursRecorded: '',
+  /** Wish claim deadline reminder and thanks, asked when claiming a wish. */
+  claimDeadline: '',
+  wishThanks: '',
+  /** Wish status changes (verified, claimed, delivered), asked when posting a wish. */
+  wishStatus: '',
 };

@@ -1,5 +1,6 @@
 import { ERROR_CODES, isErrorCode } from '../core/index';
 import type { ErrorCode } from './types';
+import { REASON_MESSAGES } from './reasons';
 
 export { ERROR_CODES, isErrorCode };
 
@@ -76,12 +77,46 @@ export function messageForCode(code: ErrorCode): string {
   return MESSAGES[code];
 }
 
-/** The kind, user-facing message for any thrown value. */
+/**
+ * Reasons whose server message is written for the user (server/openapi.ts: it names no word, so the
+ * screen may show it as is). Any other server message is for logs only.
+ */
+const USER_FACING_REASONS = new Set(['content.rejected', 'content.check_unavailable']);
+
+/** details.reason of an error, when it has one. */
+export function reasonOf(err: unknown): string | undefined {
+  if (!isAppError(err)) return undefined;
+  const reason = (err.details as { reason?: unknown } | undefined)?.reason;
+  return typeof reason === 'string' ? reason : undefined;
+}
+
+/** The kind, user-facing message for any thrown value: one clear message per code or known reason. */
 export function userMessage(err: unknown): string {
   if (!isAppError(err)) return MESSAGES.internal;
-  const reason = (err.details as { reason?: unknown } | undefined)?.reason;
+  const reason = reasonOf(err);
   if (reason === CLIENT_REASONS.network || reason === CLIENT_REASONS.timeout) return NETWORK_MESSAGE;
+  if (reason && USER_FACING_REASONS.has(reason) && /[\u4e00-\u9fa5]/.test(err.message)) return err.message;
+  if (reason && REASON_MESSAGES[reason]) return REASON_MESSAGES[reason];
+  // A field-level machine transition that failed (<machine>.cannot_<event>) is a stale screen.
+  if (reason && /\.cannot_/.test(reason)) return MESSAGES['failed-precondition'];
   return MESSAGES[err.code];
+}
+
+/**
+ * Field → message for a form, from invalid-argument issues (path ['input', field, …] from the server,
+ * [field, …] from the client-side contract check). The first issue of a field wins.
+ */
+export function fieldErrors(err: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isAppError(err) || err.code !== 'invalid-argument') return out;
+  const issues = (err.details?.issues ?? []) as Array<{ path?: unknown; message?: unknown; code?: unknown }>;
+  for (const issue of issues) {
+    const path = Array.isArray(issue.path) ? issue.path.filter((p) => p !== 'input') : [];
+    const field = path.length ? String(path[0]) : '';
+    if (!field || out[field]) continue;
+    out[field] = issue.code === 'content_rejected' && typeof issue.message === 'string' ? issue.message : '这一项填写有误，请检查';
+  }
+  return out;
 }
 
 /** Any thrown value as an AppError; unknown throws become `internal` (never leak raw text to the UI). */

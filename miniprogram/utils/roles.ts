@@ -49,3 +49,16 @@ export function greetingName(profile: { displayName?: string }): string {
   const name = profile.displayName?.trim();
   return name ? name : '居民朋友';
 }
+
+/** Roles a person can act in: resident always, then every granted role once, most responsible first. */
+export function availableRoles(grants: RoleGrant[]): RoleName[] {
+  const held = new Set<RoleName>(['resident', ...grants.map((g) => g.role)]);
+  return ORDER.filter((r) => held.has(r));
+}
+
+/** The remembered role if still held, else the most responsible one the person holds. */
+export function pickActiveRole(grants: RoleGrant[], remembered: string | undefined): RoleName {
+  const roles = availableRoles(grants);
+  if (remembered && (roles as string[]).includes(remembered)) return remembered as RoleName;
+  return roles[0];
+}

@@ -10,12 +10,17 @@ jest.mock('../../../miniprogram/services/user', () => ({
   setRole: jest.fn(),
 }));
 
+const mockDisclosure = jest.fn();
+jest.mock('../../../miniprogram/services/wish', () => ({ wishDisclosure: (i: unknown) => mockDisclosure(i) }));
+
 const id = load('pages/home/index', 'home-page');
 
 const profile = (roles: UserProfile['roles']): UserProfile => ({ openid: 'o1', roles, createdAt: 1 });
 
 beforeEach(() => {
   mockMe.mockReset();
+  mockDisclosure.mockReset();
+  mockDisclosure.mockRejectedValue(new Error('not needed in this test'));
 });
 
 test('shows a loading state until the profile arrives', async () => {
@@ -95,4 +100,56 @@ test('the page root carries the font scale from the WeChat setting (elder mode)'
   } finally {
     delete (wx as any).getAppBaseInfo;
   }
+});
+
+test('with more than one role: shows the active role and a switch that opens the "me" tab', async () => {
+  mockMe.mockResolvedValue(profile([{ role: 'donor', communityId: 'c1' }]));
+  const switchTab = jest.spyOn(wx, 'switchTab').mockImplementation((() => Promise.resolve()) as any);
+  const page = renderPage(id);
+  await flush();
+  expect(text(page, '.active-role-label')).toBe('爱心人士');
+  page.querySelector('.switch-role')!.dispatchEvent('tap');
+  await flush();
+  expect(switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' });
+  switchTab.mockRestore();
+});
+
+test('a resident-only user has no role switch', async () => {
+  mockMe.mockResolvedValue(profile([]));
+  const page = renderPage(id);
+  await flush();
+  expect(page.querySelector('.switch-role')).toBeUndefined();
+});
+
+test('the active role’s quick actions open their pages', async () => {
+  mockMe.mockResolvedValue(profile([{ role: 'volunteer', communityId: 'c1' }]));
+  const navigateTo = jest.spyOn(wx, 'navigateTo').mockImplementation((() => Promise.resolve()) as any);
+  const page = renderPage(id);
+  await flush();
+  const actions = page.querySelectorAll('.action');
+  expect(actions.map((n) => (n.dom as HTMLElement).textContent)).toEqual(['扫码签到 / 签退', '志愿活动', '我的志愿者证', '服务记录', '志愿服务证明']);
+  actions[0].dispatchEvent('tap');
+  await flush();
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/volunteer/checkin/index' });
+  navigateTo.mockRestore();
+});
+
+test('a resident sees this month in the community; a failure just hides it', async () => {
+  mockMe.mockResolvedValue(profile([{ role: 'resident', communityId: 'c1' }]));
+  mockDisclosure.mockResolvedValueOnce({ communityId: 'c1', month: '2026-12', figures: { posted: 5, verified: 4, claimed: 3, fulfilled: 2, expired: 0, averageDaysToFulfil: 6 }, fulfilled: [] });
+  const navigateTo = jest.spyOn(wx, 'navigateTo').mockImplementation((() => Promise.resolve()) as any);
+  const page = renderPage(id);
+  await flush();
+  await flush();
+  expect(mockDisclosure).toHaveBeenCalledWith({ communityId: 'c1', month: expect.stringMatching(/^\d{4}-\d{2}$/) });
+  expect(text(page, '.month-summary')).toBe('本月社区：新心愿5个，已被认领3个，已圆梦2个');
+  page.querySelector('.month')!.dispatchEvent('tap');
+  await flush();
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/resident/community/index' });
+  navigateTo.mockRestore();
+
+  const page2 = renderPage(id);
+  await flush();
+  await flush();
+  expect(page2.querySelector('.month')).toBeUndefined();
 });

@@ -1,0 +1,129 @@
+// Charity allocations. Staff (default): ask the engine for proposals, read why each was proposed,
+// confirm, adjust the quantity or reject with a reason. Donors (?as=donor): their own allocations,
+// to accept or decline once staff confirmed them.
+import { pageBase } from '../../../behaviors/page-base';
+import type { AllocationView } from '../../../core/index';
+import {
+  acceptAllocation,
+  adjustAllocation,
+  confirmAllocation,
+  declineAllocation,
+  listAllocations,
+  proposeAllocations,
+  rejectAllocation,
+} from '../../../services/charity';
+import { userMessage } from '../../../services/errors';
+import { toast } from '../../../services/platform';
+import { communityFor, profile } from '../../../services/session';
+import { ALLOCATION_REJECT_REASONS, allocationRow, type AllocationRow } from '../../../utils/allocation-view';
+import { appendPatch, firstPageStatus, type ListStatus } from '../../../utils/list';
+
+const PAGE = 20;
+
+Component({
+  behaviors: [pageBase],
+  data: {
+    asDonor: false,
+    status: 'loading' as ListStatus,
+    errorMessage: '',
+    rows: [] as AllocationRow[],
+    next: null as string | null,
+    loadingMore: false,
+    communityId: '',
+    proposing: false,
+    proposeNote: '',
+    reasons: ALLOCATION_REJECT_REASONS,
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ asDonor: query.as === 'donor' });
+      return this.load();
+    },
+    query(after?: string) {
+      return this.data.asDonor ? { after, limit: PAGE } : { communityId: this.data.communityId, after, limit: PAGE };
+    },
+    async load() {
+      this.setData({ status: 'loading', errorMessage: '' });
+      try {
+        await profile();
+        if (!this.data.asDonor) this.setData({ communityId: communityFor('staff') ?? communityFor('social-worker') ?? '' });
+        const page = await listAllocations(this.query());
+        const rows = page.items.map((a) => allocationRow(a, this.data.asDonor));
+        this.setData({ rows, next: page.next, status: firstPageStatus(rows.length) });
+      } catch (err) {
+        this.setData({ status: 'error', errorMessage: userMessage(err) });
+      }
+    },
+    async onReachBottom() {
+      if (!this.data.next || this.data.loadingMore) return;
+      this.setData({ loadingMore: true });
+      try {
+        const page = await listAllocations(this.query(this.data.next));
+        this.setData({ ...appendPatch('rows', this.data.rows.length, page.items.map((a) => allocationRow(a, this.data.asDonor))), next: page.next, loadingMore: false });
+      } catch (err) {
+        this.setData({ loadingMore: false });
+        toast(userMessage(err));
+      }
+    },
+    async onProposeTap() {
+      if (this.data.proposing) return;
+      this.setData({ proposing: true, proposeNote: '' });
+      try {
+        const r = await proposeAllocations(this.data.communityId);
+        this.setData({
+          proposing: false,
+          proposeNote: r.proposals.length ? `新生成${r.proposals.length}条建议（考虑了${r.offersConsidered}份捐赠、${r.needsConsidered}项需求）` : '暂时没有可以匹配的捐赠和需求',
+        });
+        return this.load();
+      } catch (err) {
+        this.setData({ proposing: false, proposeNote: userMessage(err) });
+      }
+      return undefined;
+    },
+    async act(i: number, work: (r: AllocationRow) => Promise<AllocationView>, done: string) {
+      const r = this.data.rows[i];
+      if (r.busy) return;
+      this.setData({ [`rows[${i}].busy`]: true, [`rows[${i}].error`]: '' });
+      try {
+        const a = await work(r);
+        this.setData({ [`rows[${i}]`]: allocationRow(a, this.data.asDonor) });
+        toast(done, 'success');
+      } catch (err) {
+        this.setData({ [`rows[${i}].busy`]: false, [`rows[${i}].error`]: userMessage(err) });
+      }
+    },
+    idx(e: WechatMiniprogram.TouchEvent | WechatMiniprogram.Input): number {
+      return Number(e.currentTarget.dataset.index);
+    },
+    onConfirmTap(e: WechatMiniprogram.TouchEvent) {
+      return this.act(this.idx(e), (r) => confirmAllocation(r.id, r.version), '已确认');
+    },
+    onPanelTap(e: WechatMiniprogram.TouchEvent) {
+      const i = this.idx(e);
+      const panel = String(e.currentTarget.dataset.panel) as AllocationRow['panel'];
+      this.setData({ [`rows[${i}].panel`]: this.data.rows[i].panel === panel ? '' : panel, [`rows[${i}].error`]: '' });
+    },
+    onQuantityInput(e: WechatMiniprogram.Input) {
+      this.setData({ [`rows[${this.idx(e)}].quantityInput`]: e.detail.value });
+    },
+    onAdjustSend(e: WechatMiniprogram.TouchEvent) {
+      const i = this.idx(e);
+      const quantity = Number(this.data.rows[i].quantityInput);
+      if (!Number.isInteger(quantity) || quantity < 1) return this.setData({ [`rows[${i}].error`]: '请填写大于0的整数' });
+      return this.act(i, (r) => adjustAllocation({ allocationId: r.id, version: r.version, quantity }), '已调整');
+    },
+    onRejectReasonTap(e: WechatMiniprogram.TouchEvent) {
+      const reason = String(e.currentTarget.dataset.reason);
+      return this.act(this.idx(e), (r) => rejectAllocation({ allocationId: r.id, version: r.version, reason }), '已否决');
+    },
+    onAcceptTap(e: WechatMiniprogram.TouchEvent) {
+      return this.act(this.idx(e), (r) => acceptAllocation(r.id, r.version), '已接受');
+    },
+    onDeclineTap(e: WechatMiniprogram.TouchEvent) {
+      return this.act(this.idx(e), (r) => declineAllocation(r.id, r.version), '已婉拒');
+    },
+    onRetry() {
+      return this.load();
+    },
+  },
+});

@@ -1,0 +1,65 @@
+// My service records (办法 §7): each one with its hours and status; a wrong one can be corrected by
+// request (the leader or staff decides, 办法 §10).
+import { pageBase } from '../../../behaviors/page-base';
+import { myRecords, requestCorrection } from '../../../services/activity';
+import { userMessage } from '../../../services/errors';
+import { toast } from '../../../services/platform';
+import { appendPatch, firstPageStatus, type ListStatus } from '../../../utils/list';
+import { hoursToMinutes, recordRow, type RecordRow } from '../../../utils/volunteer-view';
+
+const PAGE = 20;
+
+Component({
+  behaviors: [pageBase],
+  data: { status: 'loading' as ListStatus, errorMessage: '', rows: [] as RecordRow[], next: null as string | null, loadingMore: false },
+  methods: {
+    async onLoad() {
+      this.setData({ status: 'loading', errorMessage: '' });
+      try {
+        const page = await myRecords({ limit: PAGE });
+        const rows = page.items.map(recordRow);
+        this.setData({ rows, next: page.next, status: firstPageStatus(rows.length) });
+      } catch (err) {
+        this.setData({ status: 'error', errorMessage: userMessage(err) });
+      }
+    },
+    onRetry() {
+      return this.onLoad();
+    },
+    async onReachBottom() {
+      if (!this.data.next || this.data.loadingMore) return;
+      this.setData({ loadingMore: true });
+      try {
+        const page = await myRecords({ after: this.data.next, limit: PAGE });
+        this.setData({ ...appendPatch('rows', this.data.rows.length, page.items.map(recordRow)), next: page.next, loadingMore: false });
+      } catch (err) {
+        this.setData({ loadingMore: false });
+        toast(userMessage(err));
+      }
+    },
+    onCorrectTap(e: WechatMiniprogram.TouchEvent) {
+      const i = Number(e.currentTarget.dataset.index);
+      this.setData({ [`rows[${i}].panel`]: !this.data.rows[i].panel, [`rows[${i}].error`]: '' });
+    },
+    onFieldInput(e: WechatMiniprogram.Input) {
+      const i = Number(e.currentTarget.dataset.index);
+      this.setData({ [`rows[${i}].${e.currentTarget.dataset.field}`]: e.detail.value });
+    },
+    async onSendCorrection(e: WechatMiniprogram.TouchEvent) {
+      const i = Number(e.currentTarget.dataset.index);
+      const row = this.data.rows[i];
+      const mins = hoursToMinutes(row.minutesInput);
+      if (mins === null) return this.setData({ [`rows[${i}].error`]: '请填写正确的小时数，例如 1.5' });
+      if (row.noteInput.trim().length < 2) return this.setData({ [`rows[${i}].error`]: '请写一下原因，例如“签退时手机没电”' });
+      this.setData({ [`rows[${i}].busy`]: true, [`rows[${i}].error`]: '' });
+      try {
+        await requestCorrection({ recordId: row.recordId, minutes: mins, note: row.noteInput.trim() });
+        this.setData({ [`rows[${i}].busy`]: false, [`rows[${i}].panel`]: false, [`rows[${i}].requested`]: true });
+        toast('已提交更正申请');
+      } catch (err) {
+        this.setData({ [`rows[${i}].busy`]: false, [`rows[${i}].error`]: userMessage(err) });
+      }
+      return undefined;
+    },
+  },
+});

@@ -1,0 +1,127 @@
+// The leader's roster: who signed up, who is here, roll call for people without a smartphone,
+// confirming flagged attendance and forgotten check-outs. Rows change in place by path.
+import { pageBase } from '../../../behaviors/page-base';
+import type { AttendanceView } from '../../../core/index';
+import { confirmAttendance, fixCheckOut, getActivity, rollCall, roster } from '../../../services/activity';
+import { userMessage } from '../../../services/errors';
+import { navigateTo, toast } from '../../../services/platform';
+import { appendPatch, firstPageStatus, type ListStatus } from '../../../utils/list';
+import { ROLL_CALL_REASONS, rosterRow, type RosterRow } from '../../../utils/leader-view';
+import { timeRange } from '../../../utils/format';
+
+const PAGE = 50;
+
+function afterAttendance(row: RosterRow, a: AttendanceView): RosterRow {
+  const next = rosterRow({
+    openid: row.openid,
+    maskedName: row.name,
+    volunteerNo: row.volunteerNo,
+    signup: 'confirmed',
+    attendance: a.status,
+    checkedInAt: a.checkedInAt,
+    checkedOutAt: a.checkedOutAt,
+    needsConfirmation: a.needsConfirmation,
+  });
+  return next;
+}
+
+Component({
+  behaviors: [pageBase],
+  data: {
+    status: 'loading' as ListStatus,
+    errorMessage: '',
+    activityId: '',
+    title: '',
+    time: '',
+    endAt: 0,
+    rows: [] as RosterRow[],
+    next: null as string | null,
+    loadingMore: false,
+    reasons: ROLL_CALL_REASONS,
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({ activityId: query.activityId ?? '' });
+      return this.load();
+    },
+
+    async load() {
+      this.setData({ status: 'loading', errorMessage: '' });
+      try {
+        const [a, page] = await Promise.all([getActivity(this.data.activityId), roster({ activityId: this.data.activityId, limit: PAGE })]);
+        const rows = page.items.map(rosterRow);
+        this.setData({ title: a.title, time: timeRange(a.startAt, a.endAt), endAt: a.endAt, rows, next: page.next, status: firstPageStatus(rows.length) });
+      } catch (err) {
+        this.setData({ status: 'error', errorMessage: userMessage(err) });
+      }
+    },
+
+    async onReachBottom() {
+      if (!this.data.next || this.data.loadingMore) return;
+      this.setData({ loadingMore: true });
+      try {
+        const page = await roster({ activityId: this.data.activityId, after: this.data.next, limit: PAGE });
+        this.setData({ ...appendPatch('rows', this.data.rows.length, page.items.map(rosterRow)), next: page.next, loadingMore: false });
+      } catch (err) {
+        this.setData({ loadingMore: false });
+        toast(userMessage(err));
+      }
+    },
+
+    index(e: WechatMiniprogram.TouchEvent): number {
+      return Number(e.currentTarget.dataset.index);
+    },
+
+    onPanelTap(e: WechatMiniprogram.TouchEvent) {
+      const i = this.index(e);
+      const panel = String(e.currentTarget.dataset.panel) as RosterRow['panel'];
+      this.setData({ [`rows[${i}].panel`]: this.data.rows[i].panel === panel ? '' : panel, [`rows[${i}].error`]: '' });
+    },
+
+    async act(i: number, work: (row: RosterRow) => Promise<AttendanceView>, done: string) {
+      const row = this.data.rows[i];
+      if (row.busy) return;
+      this.setData({ [`rows[${i}].busy`]: true, [`rows[${i}].error`]: '' });
+      try {
+        const a = await work(row);
+        this.setData({ [`rows[${i}]`]: afterAttendance(row, a) });
+        toast(done);
+      } catch (err) {
+        this.setData({ [`rows[${i}].busy`]: false, [`rows[${i}].error`]: userMessage(err) });
+      }
+    },
+
+    onReasonTap(e: WechatMiniprogram.TouchEvent) {
+      const i = this.index(e);
+      const reason = String(e.currentTarget.dataset.reason);
+      const event = this.data.rows[i].panel === 'rollOut' ? 'out' : 'in';
+      return this.act(i, (row) => rollCall({ activityId: this.data.activityId, openid: row.openid, event, reason }), event === 'in' ? '已代签到' : '已代签退');
+    },
+
+    onConfirmTap(e: WechatMiniprogram.TouchEvent) {
+      return this.act(this.index(e), (row) => confirmAttendance({ activityId: this.data.activityId, openid: row.openid, accept: true }), '已确认');
+    },
+
+    onRejectReasonTap(e: WechatMiniprogram.TouchEvent) {
+      const note = String(e.currentTarget.dataset.reason);
+      return this.act(this.index(e), (row) => confirmAttendance({ activityId: this.data.activityId, openid: row.openid, accept: false, note }), '已标记不予确认');
+    },
+
+    onFixCheckOutTap(e: WechatMiniprogram.TouchEvent) {
+      // A forgotten check-out is closed at the activity's end, the usual case; the audit keeps who did it.
+      return this.act(
+        this.index(e),
+        (row) => fixCheckOut({ activityId: this.data.activityId, openid: row.openid, checkedOutAt: this.data.endAt, reason: '忘记签退，由队长按活动结束时间补签退' }),
+        '已补签退',
+      );
+    },
+
+    onCodeTap() {
+      return navigateTo(`/pages/volunteer/leader-code/index?activityId=${this.data.activityId}`);
+    },
+
+    onRetry() {
+      return this.load();
+    },
+  },
+});

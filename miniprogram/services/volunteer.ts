@@ -1,0 +1,18 @@
+// Client side of the `volunteer` function (core/volunteer/volunteer.contract.ts).
+import { volunteerContract, type InputOf } from '../core/index';
+import { callAction, type CallOptions } from './call';
+
+type V = typeof volunteerContract;
+
+export const register = (input: InputOf<V, 'register'>, opts?: CallOptions) => callAction(volunteerContract, 'register', input, opts);
+export const volunteerMe = (opts?: CallOptions) => callAction(volunteerContract, 'me', {}, opts);
+export const timeBank = (input: InputOf<V, 'timeBank'>, opts?: CallOptions) => callAction(volunteerContract, 'timeBank', input, opts);
+export const transfer = (input: InputOf<V, 'transfer'>, opts?: CallOptions) => callAction(volunteerContract, 'transfer', input, opts);
+export const donate = (input: InputOf<V, 'donate'>, opts?: CallOptions) => callAction(volunteerContract, 'donate', input, opts);
+export const listCertificates = (opts?: CallOptions) => callAction(volunteerContract, 'listCertificates', {}, opts);
+export const requestCertificate = (input: InputOf<V, 'requestCertificate'>, opts?: CallOptions) => callAction(volunteerContract, 'requestCertificate', input, opts);
+export const listVolunteers = (input: InputOf<V, 'list'>, opts?: CallOptions) => callAction(volunteerContract, 'list', input, opts);
+export const reviewVolunteer = (input: InputOf<V, 'review'>, opts?: CallOptions) => callAction(volunteerContract, 'review', input, opts);
+export const createFamilyInvite = (input: InputOf<V, 'createFamilyInvite'>, opts?: CallOptions) => callAction(volunteerContract, 'createFamilyInvite', input, opts);
+export const acceptFamilyInvite = (code: string, opts?: CallOptions) => callAction(volunteerContract, 'acceptFamilyInvite', { code }, opts);
+export const verifyCertificate = (input: InputOf<V, 'verifyCertificate'>, opts?: CallOptions) => callAction(volunteerContract, 'verifyCertificate', input, opts);

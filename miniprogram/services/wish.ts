@@ -1,0 +1,31 @@
+// Client side of the `wish` function (core/wish/wish.contract.ts).
+import { wishContract, type InputOf } from '../core/index';
+import { callAction, type CallOptions } from './call';
+import { readPref, writePref } from './platform';
+
+type W = typeof wishContract;
+
+export const browseWishes = (input: InputOf<W, 'browse'>, opts?: CallOptions) => callAction(wishContract, 'browse', input, opts);
+export const recommendWishes = (input: InputOf<W, 'recommend'>, opts?: CallOptions) => callAction(wishContract, 'recommend', input, opts);
+export const getWish = (wishId: string, opts?: CallOptions) => callAction(wishContract, 'get', { wishId }, opts);
+export const claimWish = (wishId: string, version?: number, opts?: CallOptions) => callAction(wishContract, 'claim', { wishId, version }, opts);
+export const pledgeWish = (wishId: string, shareFen: number, opts?: CallOptions) => callAction(wishContract, 'pledge', { wishId, shareFen }, opts);
+export const cancelClaim = (wishId: string, version?: number, opts?: CallOptions) => callAction(wishContract, 'cancelClaim', { wishId, version }, opts);
+export const myWishes = (input: InputOf<W, 'mine'>, opts?: CallOptions) => callAction(wishContract, 'mine', input, opts);
+export const registerRecipient = (input: InputOf<W, 'registerRecipient'>, opts?: CallOptions) => callAction(wishContract, 'registerRecipient', input, opts);
+export const postWish = (input: InputOf<W, 'post'>, opts?: CallOptions) => callAction(wishContract, 'post', input, opts);
+export const confirmWish = (input: InputOf<W, 'confirm'>, opts?: CallOptions) => callAction(wishContract, 'confirm', input, opts);
+export const thankDonor = (input: InputOf<W, 'thank'>, opts?: CallOptions) => callAction(wishContract, 'thank', input, opts);
+export const wishQueue = (input: InputOf<W, 'queue'>, opts?: CallOptions) => callAction(wishContract, 'queue', input, opts);
+export const verifyWish = (input: InputOf<W, 'verify'>, opts?: CallOptions) => callAction(wishContract, 'verify', input, opts);
+export const rejectWish = (input: InputOf<W, 'reject'>, opts?: CallOptions) => callAction(wishContract, 'reject', input, opts);
+export const publishWish = (wishId: string, version?: number, opts?: CallOptions) => callAction(wishContract, 'publish', { wishId, version }, opts);
+export const deliverWish = (input: InputOf<W, 'deliver'>, opts?: CallOptions) => callAction(wishContract, 'deliver', input, opts);
+export const wishDisclosure = (input: InputOf<W, 'disclosure'>, opts?: CallOptions) => callAction(wishContract, 'disclosure', input, opts);
+
+// The contract has no "my recipients" action: a resident's own recipient id is remembered on this
+// phone once registered (the server derives it from the openid, so registering again is refused
+// with wish.recipient_exists rather than creating a second one).
+const SELF_RECIPIENT = 'wishSelfRecipient';
+export const rememberedSelfRecipient = (): string | undefined => readPref<string>(SELF_RECIPIENT);
+export const rememberSelfRecipient = (id: string): void => writePref(SELF_RECIPIENT, id);

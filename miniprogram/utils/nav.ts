@@ -1,0 +1,60 @@
+// What each role can do from the home screen: a few big buttons, the most used first. Every url must
+// be a page in app.json (test/miniprogram/app-json.test.ts checks), so a button never leads nowhere.
+import type { RoleName } from '../services/types';
+
+export interface QuickAction {
+  key: string;
+  label: string;
+  url: string;
+}
+
+const RESIDENT: QuickAction[] = [
+  { key: 'community', label: '社区公开：本月做了什么', url: '/pages/resident/community/index' },
+  { key: 'wish-new', label: '发布微心愿', url: '/pages/resident/wish-new/index' },
+  { key: 'my-wishes', label: '我的心愿（签收、感谢）', url: '/pages/resident/my-wishes/index' },
+  { key: 'join', label: '成为志愿者', url: '/pages/volunteer/register/index' },
+  { key: 'verify', label: '核验志愿服务证明', url: '/pages/volunteer/verify/index' },
+];
+const VOLUNTEER: QuickAction[] = [
+  { key: 'checkin', label: '扫码签到 / 签退', url: '/pages/volunteer/checkin/index' },
+  { key: 'activities', label: '志愿活动', url: '/pages/volunteer/activities/index' },
+  { key: 'card', label: '我的志愿者证', url: '/pages/volunteer/card/index' },
+  { key: 'records', label: '服务记录', url: '/pages/volunteer/records/index' },
+  { key: 'certificates', label: '志愿服务证明', url: '/pages/volunteer/certificates/index' },
+];
+const LEADER: QuickAction[] = [{ key: 'lead', label: '带队活动：签到码和点名', url: '/pages/volunteer/activities/index' }];
+const DONOR: QuickAction[] = [
+  { key: 'wishes', label: '看看微心愿', url: '/pages/donor/wishes/index' },
+  { key: 'claims', label: '我的认领', url: '/pages/donor/claims/index' },
+  { key: 'offers', label: '捐物资、捐款、提供服务', url: '/pages/donor/offers/index' },
+  { key: 'allocations', label: '我的捐赠分配', url: '/pages/staff/allocations/index?as=donor' },
+];
+const STAFF: QuickAction[] = [
+  { key: 'review', label: '审核：心愿、志愿者、活动', url: '/pages/staff/review/index' },
+  { key: 'activity-new', label: '发布志愿活动', url: '/pages/staff/activity-new/index' },
+  { key: 'handover', label: '心愿送达与签收', url: '/pages/staff/handover/index' },
+  { key: 'allocations', label: '物资匹配', url: '/pages/staff/allocations/index' },
+  { key: 'disclosures', label: '待公开事项', url: '/pages/staff/disclosures/index' },
+  { key: 'stock', label: '服务站库存：入库、出库', url: '/pages/staff/stock/index' },
+  { key: 'fund', label: '公益基金审批', url: '/pages/staff/fund/index' },
+  { key: 'proxy-wish', label: '代居民登记心愿', url: '/pages/resident/wish-new/index' },
+  { key: 'figures', label: '社区数据', url: '/pages/resident/community/index' },
+];
+
+const ACTIONS: Record<RoleName, QuickAction[]> = {
+  resident: RESIDENT,
+  volunteer: VOLUNTEER,
+  leader: [...LEADER, ...VOLUNTEER],
+  donor: DONOR,
+  'social-worker': STAFF,
+  staff: STAFF,
+  'community-admin': STAFF,
+};
+
+export function quickActions(role: RoleName): QuickAction[] {
+  return ACTIONS[role] ?? [];
+}
+
+export function allActions(): QuickAction[] {
+  return (Object.keys(ACTIONS) as RoleName[]).flatMap((r) => ACTIONS[r]);
+}

@@ -1,0 +1,157 @@
+import { AppError } from '../../../../miniprogram/services/errors';
+import { childText, flush, load, renderPage, text } from '../../helpers';
+import { NOW, view } from '../../fixtures/wish';
+
+const mockRegister = jest.fn();
+const mockPost = jest.fn();
+const mockRemembered = jest.fn<string | undefined, []>();
+const mockRemember = jest.fn();
+const mockSubscribe = jest.fn();
+const mockRoles = jest.fn(() => [] as Array<{ role: string; communityId: string }>);
+jest.mock('../../../../miniprogram/services/wish', () => ({
+  registerRecipient: (i: unknown, o: unknown) => mockRegister(i, o),
+  postWish: (i: unknown, o: unknown) => mockPost(i, o),
+  rememberedSelfRecipient: () => mockRemembered(),
+  rememberSelfRecipient: (id: string) => mockRemember(id),
+}));
+jest.mock('../../../../miniprogram/services/session', () => ({
+  profile: () => Promise.resolve({ openid: 'o', roles: [], createdAt: 1 }),
+  roles: () => mockRoles(),
+  communityFor: () => 'c-staff',
+  homeCommunity: () => 'c1',
+  currentFontScale: () => 1,
+}));
+jest.mock('../../../../miniprogram/services/platform', () => ({
+  ...jest.requireActual('../../../../miniprogram/services/platform'),
+  requestSubscribe: (ids: string[]) => mockSubscribe(ids),
+  navigateTo: jest.fn(),
+}));
+
+const id = load('pages/resident/wish-new/index', 'wish-new-page');
+const RID = 'r_0123456789abcdef0123';
+async function settle() {
+  for (let i = 0; i < 5; i++) await flush();
+}
+function type(page: any, sel: string, value: string) {
+  page.querySelector(sel)!.dispatchEvent('input', { detail: { value } });
+}
+async function fillWish(page: any) {
+  type(page, '.f-item', '助行器');
+  type(page, '.f-description', '腿脚不便，出门需要助行器');
+  type(page, '.f-value', '180');
+  await settle();
+}
+
+beforeEach(() => {
+  jest.clearAllMocks();
+  jest.spyOn(Date, 'now').mockReturnValue(NOW);
+  mockSubscribe.mockResolvedValue([]);
+  mockRemembered.mockReturnValue(undefined);
+  mockRoles.mockReturnValue([]);
+});
+afterEach(() => jest.restoreAllMocks());
+
+test('for myself, first time: registers me as recipient (remembered), then posts the wish', async () => {
+  mockRegister.mockResolvedValue({ id: RID });
+  mockPost.mockResolvedValue(view({ status: 'submitted' }));
+  const page = renderPage(id);
+  expect(childText(page, '#state', '.loading')).toBe('正在加载，请稍候…');
+  await settle();
+  type(page, '.f-name', '张桂兰');
+  await fillWish(page);
+  page.querySelectorAll('.within')[0].dispatchEvent('tap');
+  await settle();
+  page.querySelector('.submit')!.dispatchEvent('tap');
+  await settle();
+  expect(mockSubscribe).toHaveBeenCalled();
+  expect(mockRegister).toHaveBeenCalledWith(expect.objectContaining({ communityId: 'c1', self: true, name: '张桂兰', ageBand: '70-79', group: 'elderly', showGroup: false }), { requestId: undefined });
+  expect(mockRemember).toHaveBeenCalledWith(RID);
+  expect(mockPost).toHaveBeenCalledWith(
+    { recipientId: RID, item: '助行器', description: '腿脚不便，出门需要助行器', category: 'daily-living', valueFen: 18000, wantedOn: '2026-12-09' },
+    { requestId: undefined },
+  );
+  expect(text(page, '.done .title')).toBe('心愿已提交');
+});
+
+test('for myself, already registered on this phone: no recipient form, no second registration', async () => {
+  mockRemembered.mockReturnValue(RID);
+  mockPost.mockResolvedValue(view());
+  const page = renderPage(id);
+  await settle();
+  expect(page.querySelector('.recipient')).toBeUndefined();
+  await fillWish(page);
+  page.querySelector('.submit')!.dispatchEvent('tap');
+  await settle();
+  expect(mockRegister).not.toHaveBeenCalled();
+  expect(mockPost.mock.calls[0][0].recipientId).toBe(RID);
+});
+
+test('for a family member: the bound recipient’s number, checked before sending', async () => {
+  mockPost.mockResolvedValue(view());
+  const page = renderPage(id);
+  await settle();
+  page.querySelectorAll('.mode')[1].dispatchEvent('tap');
+  await settle();
+  await fillWish(page);
+  page.querySelector('.submit')!.dispatchEvent('tap');
+  await settle();
+  expect(text(page, '.e-recipient')).toContain('家人登记编号');
+  type(page, '.f-recipient', RID);
+  await settle();
+  page.querySelector('.submit')!.dispatchEvent('tap');
+  await settle();
+  expect(mockPost.mock.calls[0][0].recipientId).toBe(RID);
+});
+
+test('staff register a resident without a smartphone (proxy) in their community', async () => {
+  mockRoles.mockReturnValue([{ role: 'staff', communityId: 'c-staff' }]);
+  mockRegister.mockResolvedValue({ id: RID });
+  mockPost.mockResolvedValue(view());
+  const page = renderPage(id);
+  await settle();
+  page.querySelector('.mode-proxy')!.dispatchEvent('tap');
+  await settle();
+  type(page, '.f-name', '李大爷');
+  type(page, '.f-address', '幸福里3栋201');
+  await fillWish(page);
+  page.querySelector('.submit')!.dispatchEvent('tap');
+  await settle();
+  expect(mockRegister).toHaveBeenCalledWith(expect.objectContaining({ communityId: 'c-staff', self: false, name: '李大爷', address: '幸福里3栋201' }), { requestId: undefined });
+  expect(mockRemember).not.toHaveBeenCalled();
+});
+
+test('a rejected text lands on its field with the server’s message; the retry keeps the requestId', async () => {
+  mockRemembered.mockReturnValue(RID);
+  mockPost
+    .mockRejectedValueOnce(
+      new AppError('invalid-argument', '内容含有不适宜的词语，请修改后再提交', {
+        reason: 'content.rejected',
+        issues: [{ path: ['input', 'description'], code: 'content_rejected', message: '内容含有不适宜的词语，请修改后再提交' } as any],
+      }),
+    )
+    .mockRejectedValueOnce(new AppError('internal', 'timeout', { reason: 'client.timeout' }, true, 'req-abcdefgh'))
+    .mockResolvedValueOnce(view());
+  const page = renderPage(id);
+  await settle();
+  await fillWish(page);
+  page.querySelector('.submit')!.dispatchEvent('tap');
+  await settle();
+  expect(text(page, '.e-description')).toBe('内容含有不适宜的词语，请修改后再提交');
+  page.querySelector('.submit')!.dispatchEvent('tap');
+  await settle();
+  expect(text(page, '.submit-error')).toBe('网络不太好，请检查网络后重试');
+  page.querySelector('.submit')!.dispatchEvent('tap');
+  await settle();
+  expect(mockPost.mock.calls[2][1]).toEqual({ requestId: 'req-abcdefgh' });
+});
+
+test('empty form: each missing field says what to write', async () => {
+  const page = renderPage(id);
+  await settle();
+  page.querySelector('.submit')!.dispatchEvent('tap');
+  await settle();
+  expect(text(page, '.e-name')).toBe('请填写姓名');
+  expect(text(page, '.e-item')).toContain('助行器');
+  expect(text(page, '.e-value')).toBe('请填写大约多少钱，例如 120');
+  expect(mockPost).not.toHaveBeenCalled();
+});

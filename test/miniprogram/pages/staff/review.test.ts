@@ -1,0 +1,122 @@
+import { AppError } from '../../../../miniprogram/services/errors';
+import { childText, flush, load, renderPage, text } from '../../helpers';
+import { summary } from '../../fixtures/activity';
+import { volunteer } from '../../fixtures/volunteer';
+import { view } from '../../fixtures/wish';
+
+const mockQueue = jest.fn();
+const mockVerify = jest.fn();
+const mockRejectWish = jest.fn();
+const mockPublishWish = jest.fn();
+const mockListVolunteers = jest.fn();
+const mockReviewVolunteer = jest.fn();
+const mockListActivities = jest.fn();
+const mockPublishActivity = jest.fn();
+const mockRejectActivity = jest.fn();
+jest.mock('../../../../miniprogram/services/wish', () => ({
+  wishQueue: (i: unknown) => mockQueue(i),
+  verifyWish: (i: unknown) => mockVerify(i),
+  rejectWish: (i: unknown) => mockRejectWish(i),
+  publishWish: (id: string, v: number) => mockPublishWish(id, v),
+}));
+jest.mock('../../../../miniprogram/services/volunteer', () => ({
+  listVolunteers: (i: unknown) => mockListVolunteers(i),
+  reviewVolunteer: (i: unknown) => mockReviewVolunteer(i),
+}));
+jest.mock('../../../../miniprogram/services/activity', () => ({
+  listActivities: (i: unknown) => mockListActivities(i),
+  publishActivity: (id: string) => mockPublishActivity(id),
+  rejectActivity: (id: string, note: string) => mockRejectActivity(id, note),
+}));
+jest.mock('../../../../miniprogram/services/session', () => ({
+  profile: () => Promise.resolve({ openid: 'o', roles: [], createdAt: 1 }),
+  communityFor: (r: string) => (r === 'staff' ? 'c1' : undefined),
+  currentFontScale: () => 1,
+}));
+jest.mock('../../../../miniprogram/services/platform', () => ({ ...jest.requireActual('../../../../miniprogram/services/platform'), toast: jest.fn() }));
+
+const id = load('pages/staff/review/index', 'review-page');
+async function settle() {
+  for (let i = 0; i < 5; i++) await flush();
+}
+const card = (over: Record<string, unknown> = {}) => ({ ...volunteer({ status: 'pending' }), openid: 'ov', age: 36, residentialArea: '幸福里一网格', ...over });
+
+beforeEach(() => jest.clearAllMocks());
+
+test('wish verification: loading, then verify by home visit; the wish stays with its next step (publish)', async () => {
+  mockQueue.mockResolvedValue({ items: [view({ status: 'submitted', events: ['verify', 'reject'], nearDuplicates: ['w_00000000000000000009'], recipientPhoneMasked: '138****0000' })], next: null });
+  mockVerify.mockResolvedValue(view({ status: 'verified', version: 5 }));
+  mockPublishWish.mockResolvedValue(view({ status: 'published', version: 6 }));
+  const page = renderPage(id);
+  expect(childText(page, '#state', '.loading')).toBe('正在加载，请稍候…');
+  await settle();
+  expect(mockQueue).toHaveBeenCalledWith({ communityId: 'c1', status: 'submitted', after: undefined, limit: 20 });
+  expect(page.querySelectorAll('.r-line').map((n: any) => n.dom.textContent)).toContain('注意：这位居民还有1个相似的心愿');
+  page.querySelector('.act-verify-visit')!.dispatchEvent('tap');
+  await settle();
+  expect(mockVerify).toHaveBeenCalledWith({ wishId: view().id, version: 4, method: 'home-visit', note: '上门核实，情况属实' });
+  expect(text(page, '.r-done')).toBe('已核实');
+  page.querySelector('.act-publish')!.dispatchEvent('tap');
+  await settle();
+  expect(mockPublishWish).toHaveBeenCalledWith(view().id, 5);
+  expect(text(page, '.r-done')).toBe('已公开');
+  expect(page.querySelectorAll('.act')).toHaveLength(0);
+});
+
+test('reject with a reason chosen from big buttons', async () => {
+  mockQueue.mockResolvedValue({ items: [view({ status: 'submitted' })], next: null });
+  mockRejectWish.mockResolvedValue(view({ status: 'rejected' }));
+  const page = renderPage(id);
+  await settle();
+  page.querySelector('.act-reject')!.dispatchEvent('tap');
+  await settle();
+  page.querySelectorAll('.reason')[0].dispatchEvent('tap');
+  await settle();
+  expect(mockRejectWish).toHaveBeenCalledWith({ wishId: view().id, version: 4, reason: '经核实情况不符' });
+  expect(text(page, '.r-done')).toBe('已退回');
+});
+
+test('volunteers tab: verify a pending registration; a self-review is refused with its reason', async () => {
+  mockQueue.mockResolvedValue({ items: [], next: null });
+  mockListVolunteers.mockResolvedValue({ items: [card(), card({ volunteerId: 'v2' })], next: null });
+  mockReviewVolunteer.mockResolvedValueOnce({}).mockRejectedValueOnce(new AppError('permission-denied', 'x', { reason: 'volunteer.self_review' }));
+  const page = renderPage(id);
+  await settle();
+  expect(childText(page, '#state', '.empty-text')).toBe('没有待处理的事项');
+  page.querySelectorAll('.tab')[1].dispatchEvent('tap');
+  await settle();
+  expect(mockListVolunteers).toHaveBeenCalledWith({ communityId: 'c1', status: 'pending', after: null, limit: 20 });
+  expect(text(page, '.r-title')).toBe('刘晓（36岁）');
+  page.querySelectorAll('.act-verify')[0].dispatchEvent('tap');
+  await settle();
+  expect(mockReviewVolunteer).toHaveBeenCalledWith({ volunteerId: 'v1', decision: 'verify', version: 1 });
+  page.querySelectorAll('.act-verify')[0].dispatchEvent('tap'); // the second row's (the first has no actions now)
+  await settle();
+  expect(page.querySelectorAll('.r-error').map((n: any) => n.dom.textContent)).toEqual(['不能审核自己的申请']);
+});
+
+test('activities tab: publish a submitted activity', async () => {
+  mockListActivities.mockResolvedValue({ items: [summary(1, { status: 'submitted' })], next: null });
+  mockPublishActivity.mockResolvedValue({});
+  const page = renderPage(id, { tab: 'activities' });
+  await settle();
+  expect(mockListActivities).toHaveBeenCalledWith({ communityId: 'c1', status: 'submitted', after: undefined, limit: 20 });
+  page.querySelector('.act-publish')!.dispatchEvent('tap');
+  await settle();
+  expect(mockPublishActivity).toHaveBeenCalledWith('act-0001');
+  expect(text(page, '.r-done')).toBe('已公开');
+});
+
+test('not staff: the refusal is the error state; more rows are appended by path', async () => {
+  mockQueue.mockRejectedValueOnce(new AppError('permission-denied', 'x', { reason: 'wish.staff_only' }));
+  const page = renderPage(id);
+  await settle();
+  expect(childText(page, '#state', '.error-message')).toBe('只有社区工作人员可以操作');
+
+  mockQueue.mockResolvedValueOnce({ items: [view()], next: 'n' }).mockResolvedValueOnce({ items: [view({ id: 'w_00000000000000000002' })], next: null });
+  const page2 = renderPage(id);
+  await settle();
+  const setData = jest.spyOn(page2.instance as any, 'setData');
+  await (page2.instance as any).onReachBottom();
+  expect(setData.mock.calls.some((c) => 'rows[1]' in (c[0] as object) && !('rows' in (c[0] as object)))).toBe(true);
+});

@@ -1,0 +1,126 @@
+import { AppError } from '../../../../miniprogram/services/errors';
+import { childText, flush, load, renderPage, text } from '../../helpers';
+import { activity, END } from '../../fixtures/activity';
+
+const mockGet = jest.fn();
+const mockRoster = jest.fn();
+const mockRollCall = jest.fn();
+const mockConfirm = jest.fn();
+const mockFix = jest.fn();
+const mockToast = jest.fn();
+jest.mock('../../../../miniprogram/services/activity', () => ({
+  getActivity: (id: string) => mockGet(id),
+  roster: (i: unknown) => mockRoster(i),
+  rollCall: (i: unknown) => mockRollCall(i),
+  confirmAttendance: (i: unknown) => mockConfirm(i),
+  fixCheckOut: (i: unknown) => mockFix(i),
+}));
+jest.mock('../../../../miniprogram/services/platform', () => ({
+  ...jest.requireActual('../../../../miniprogram/services/platform'),
+  toast: (t: string) => mockToast(t),
+}));
+
+const id = load('pages/volunteer/roster/index', 'roster-page');
+const IN = Date.UTC(2026, 11, 10, 0, 58);
+const entry = (n: number, over: Record<string, unknown> = {}) => ({
+  volunteerNo: `V${n}`,
+  maskedName: `刘某${n}`,
+  openid: `o${n}`,
+  signup: 'confirmed',
+  attendance: null,
+  checkedInAt: null,
+  checkedOutAt: null,
+  needsConfirmation: false,
+  ...over,
+});
+const att = (openid: string, over: Record<string, unknown>) => ({ attendanceId: 'a', activityId: 'act-0001', openid, status: 'checked_in', checkedInAt: IN, checkedOutAt: null, pairs: 1, needsConfirmation: false, flags: [], ...over });
+const states = (page: any) => page.querySelectorAll('.r-state').map((n: any) => n.dom.textContent);
+
+async function tap(node: any) {
+  node.dispatchEvent('tap');
+  for (let i = 0; i < 4; i++) await flush();
+}
+
+beforeEach(() => {
+  jest.clearAllMocks();
+  mockGet.mockResolvedValue(activity());
+});
+
+test('loading, then everyone with their state', async () => {
+  mockRoster.mockResolvedValue({
+    items: [entry(1), entry(2, { attendance: 'checked_in', checkedInAt: IN }), entry(3, { attendance: 'checked_out', checkedInAt: IN, checkedOutAt: END, needsConfirmation: true })],
+    next: null,
+  });
+  const page = renderPage(id, { activityId: 'act-0001' });
+  expect(childText(page, '#state', '.loading')).toBe('正在加载，请稍候…');
+  await flush();
+  await flush();
+  expect(text(page, '.r-title')).toBe('陪伴独居老人');
+  expect(states(page)).toEqual(['未签到', '已签到', '已签退']);
+  expect(page.querySelectorAll('.needs')).toHaveLength(1);
+});
+
+test('roll call for someone without a smartphone: choose the reason, the row updates in place', async () => {
+  mockRoster.mockResolvedValue({ items: [entry(1), entry(2)], next: null });
+  mockRollCall.mockResolvedValue(att('o2', { needsConfirmation: true, flags: ['roll_call'] }));
+  const page = renderPage(id, { activityId: 'act-0001' });
+  await flush();
+  await flush();
+  await tap(page.querySelectorAll('.roll-in')[1]);
+  await tap(page.querySelectorAll('.reason')[0]);
+  expect(mockRollCall).toHaveBeenCalledWith({ activityId: 'act-0001', openid: 'o2', event: 'in', reason: '没有智能手机' });
+  expect(states(page)).toEqual(['未签到', '已签到']);
+  expect(mockToast).toHaveBeenCalledWith('已代签到');
+});
+
+test('confirming a flagged attendance, and closing a forgotten check-out at the activity’s end', async () => {
+  mockRoster.mockResolvedValue({
+    items: [entry(1, { attendance: 'checked_out', checkedInAt: IN, checkedOutAt: END, needsConfirmation: true }), entry(2, { attendance: 'checked_in', checkedInAt: IN })],
+    next: null,
+  });
+  mockConfirm.mockResolvedValue(att('o1', { status: 'confirmed', checkedOutAt: END }));
+  mockFix.mockResolvedValue(att('o2', { status: 'confirmed', checkedOutAt: END }));
+  const page = renderPage(id, { activityId: 'act-0001' });
+  await flush();
+  await flush();
+  await tap(page.querySelector('.confirm'));
+  expect(mockConfirm).toHaveBeenCalledWith({ activityId: 'act-0001', openid: 'o1', accept: true });
+  await tap(page.querySelector('.fix-out'));
+  expect(mockFix).toHaveBeenCalledWith(expect.objectContaining({ activityId: 'act-0001', openid: 'o2', checkedOutAt: END }));
+  expect(states(page)).toEqual(['已确认', '已确认']);
+});
+
+test('a refused action shows its reason on that row only', async () => {
+  mockRoster.mockResolvedValue({ items: [entry(1), entry(2)], next: null });
+  mockRollCall.mockRejectedValue(new AppError('failed-precondition', 'x', { reason: 'checkin.too_late' }));
+  const page = renderPage(id, { activityId: 'act-0001' });
+  await flush();
+  await flush();
+  await tap(page.querySelectorAll('.roll-in')[0]);
+  await tap(page.querySelectorAll('.reason')[1]);
+  expect(page.querySelectorAll('.r-error').map((n: any) => n.dom.textContent)).toEqual(['签到时间已过，请联系队长补登记']);
+});
+
+test('more pages are appended by path', async () => {
+  mockRoster.mockResolvedValueOnce({ items: [entry(1)], next: 'n1' }).mockResolvedValueOnce({ items: [entry(2)], next: null });
+  const page = renderPage(id, { activityId: 'act-0001' });
+  await flush();
+  await flush();
+  const setData = jest.spyOn(page.instance as any, 'setData');
+  await (page.instance as any).onReachBottom();
+  expect(mockRoster).toHaveBeenLastCalledWith({ activityId: 'act-0001', after: 'n1', limit: 50 });
+  expect(setData.mock.calls.some((c) => 'rows[1]' in (c[0] as object) && !('rows' in (c[0] as object)))).toBe(true);
+  expect(states(page)).toHaveLength(2);
+});
+
+test('empty roster, and an error', async () => {
+  mockRoster.mockResolvedValueOnce({ items: [], next: null }).mockRejectedValueOnce(new AppError('permission-denied', 'x'));
+  const page = renderPage(id, { activityId: 'act-0001' });
+  await flush();
+  await flush();
+  expect(text(page, '.empty-text')).toBe('还没有人报名这个活动。');
+  const page2 = renderPage(id, { activityId: 'act-0001' });
+  await flush();
+  await flush();
+  expect(childText(page2, '#state', '.error-message')).toBe('您没有权限进行此操作');
+});
