@@ -14,8 +14,3 @@ export * from './volunteer';
 export * from './activity';
 export * from './wish';
 export * from './charity';
-// While a domain branch still carries its own copy of a platform rule (ageOn, working days; the
-// platform versions are core/time.ts and core/working-days.ts), `export *` would drop the ambiguous
-// name (TS2308): the barrel names the platform's explicitly. Remove once the copies are gone.
-export { ageOn } from './time';
-export { addWorkingDays, isWorkingDay, NO_HOLIDAYS, parseDayList, weekdayOf, workingDaysBetween, type HolidayTable } from './working-days';
