@@ -8,8 +8,10 @@
 //
 // fairness_g is concave piecewise linear, so the problem is a min-cost flow: offers → needs → one
 // node per community group → sink through parallel tier arcs of decreasing gain, plus a zero-gain
-// bypass from every offer to the sink (not allocating is allowed). Each connected component is
-// solved by the network simplex; integer data gives an integer optimum.
+// bypass from every offer to the sink (not allocating is allowed). Pairs without a location on one
+// side have a separable score and go through relay nodes instead of one arc each. Each connected
+// component is solved by the network simplex, pricing pair arcs in from a few candidates per node;
+// integer data gives an integer optimum. docs/charity-matching.md has the details.
 import { createNetworkSimplex } from './network-simplex';
 import { validateMatchInput } from './validate';
 import type {
@@ -192,7 +194,10 @@ class Buffers {
   ln = new Int32Array(1 << 14);
   sc = new Float64Array(1 << 14);
   length = 0;
+  /** Largest score pushed since length was last reset to 0 (with it). */
+  max = 0;
   push(o: number, n: number, s: number): void {
+    if (s > this.max) this.max = s;
     if (this.length === this.lo.length) {
       const size = this.lo.length * 2;
       const lo = new Int32Array(size);
@@ -217,36 +222,44 @@ class Buffers {
  * pair). lo/ln are local offer and need nodes (offers 0..nO−1, needs nO..nO+nN−1), lo non-decreasing.
  */
 function selectCandidates(size: number, lo: Int32Array, ln: Int32Array, sc: Float64Array, nO: number, nN: number, CANDIDATES: number): Uint8Array {
+  const K = CANDIDATES;
   const chosen = new Uint8Array(size);
-  const top = new Int32Array(CANDIDATES);
-  const markTop = (from: number, to: number, at: Int32Array | null): void => {
-    let found = 0;
-    for (let j = from; j < to; j++) {
-      const k = at ? at[j]! : j;
-      const s = sc[k]!;
-      if (found === CANDIDATES && s <= sc[top[CANDIDATES - 1]!]!) continue;
-      let q = found < CANDIDATES ? found++ : CANDIDATES - 1;
-      while (q > 0 && sc[top[q - 1]!]! < s) {
-        top[q] = top[q - 1]!;
+  // Per offer (pairs contiguous) and per need (one pass in pair order), the K best pairs kept by
+  // insertion in a sorted slot array; a later pair only displaces a strictly lower score.
+  const offerTop = new Int32Array(K);
+  const needTop = new Int32Array(nN * K);
+  const needFound = new Int32Array(nN);
+  let s0 = 0;
+  let found = 0;
+  for (let k = 0; k <= size; k++) {
+    if (k === size || lo[k] !== lo[s0]) {
+      for (let q = 0; q < found; q++) chosen[offerTop[q]!] = 1;
+      if (k === size) break;
+      s0 = k;
+      found = 0;
+    }
+    const s = sc[k]!;
+    if (!(found === K && s <= sc[offerTop[K - 1]!]!)) {
+      let q = found < K ? found++ : K - 1;
+      while (q > 0 && sc[offerTop[q - 1]!]! < s) {
+        offerTop[q] = offerTop[q - 1]!;
         q--;
       }
-      top[q] = k;
+      offerTop[q] = k;
     }
-    for (let q = 0; q < found; q++) chosen[top[q]!] = 1;
-  };
-  for (let s0 = 0; s0 < size; ) {
-    let e0 = s0;
-    while (e0 < size && lo[e0] === lo[s0]) e0++;
-    markTop(s0, e0, null);
-    s0 = e0;
+    const j = ln[k]! - nO;
+    const base = j * K;
+    const nf = needFound[j]!;
+    if (nf === K && s <= sc[needTop[base + K - 1]!]!) continue;
+    let q = nf < K ? nf : K - 1;
+    if (nf < K) needFound[j] = nf + 1;
+    while (q > 0 && sc[needTop[base + q - 1]!]! < s) {
+      needTop[base + q] = needTop[base + q - 1]!;
+      q--;
+    }
+    needTop[base + q] = k;
   }
-  const start = new Int32Array(nN + 1);
-  for (let k = 0; k < size; k++) start[ln[k]! - nO + 1]!++;
-  for (let j = 0; j < nN; j++) start[j + 1]! += start[j]!;
-  const fill = start.slice(0, nN);
-  const byNeed = new Int32Array(size);
-  for (let k = 0; k < size; k++) byNeed[fill[ln[k]! - nO]!++] = k;
-  for (let j = 0; j < nN; j++) markTop(start[j]!, start[j + 1]!, byNeed);
+  for (let j = 0; j < nN; j++) for (let q = 0; q < needFound[j]!; q++) chosen[needTop[j * K + q]!] = 1;
   return chosen;
 }
 
@@ -595,6 +608,7 @@ export function matchOffersToNeeds(input: MatchInput, tuning: MatchTuning = DEFA
 
     // Pairs (eligible and score > 0, offer-major) for everything no relay covers.
     buf.length = 0;
+    buf.max = 0;
     for (let ko = 0; ko < nO; ko++) {
       const o = cOffers[ko]!;
       const offer = offers[o]!;
@@ -656,8 +670,7 @@ export function matchOffersToNeeds(input: MatchInput, tuning: MatchTuning = DEFA
     }
     for (let kn = 0; kn < nN; kn++) qn[kn] = needs[cNeeds[kn]!]!.quantity;
     supply[sink] = -total;
-    let maxAbsCost = 0;
-    for (let k = 0; k < size; k++) if (sc[k]! > maxAbsCost) maxAbsCost = sc[k]!;
+    let maxAbsCost = buf.max;
     for (const pts of P.tierPoints) if (pts > maxAbsCost) maxAbsCost = pts;
     for (const r of liveRelays) {
       for (const a of r.a) maxAbsCost = Math.max(maxAbsCost, Math.abs(a));

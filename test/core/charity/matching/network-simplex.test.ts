@@ -1,7 +1,7 @@
 // The network simplex against an independent successive-shortest-path solver on random min-cost
 // flow problems (feasible by construction: every supply node has an arc to every demand node).
 import fc from 'fast-check';
-import { solveMinCostFlow } from '../../../../core/charity/matching/network-simplex';
+import { createNetworkSimplex, solveMinCostFlow } from '../../../../core/charity/matching/network-simplex';
 import { sspMinCostFlow } from './oracles';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
@@ -75,6 +75,27 @@ test('network simplex finds the same minimum cost as successive shortest paths',
         if (f < a.cap) expect(rc).toBeGreaterThanOrEqual(0);
         if (f > 0) expect(rc).toBeLessThanOrEqual(0);
       });
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('arcs added between solves: resuming from the current tree reaches the same optimum', () => {
+  fc.assert(
+    fc.property(problem, fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), ({ nodes, arcs, supply }, cuts) => {
+      const oracle = sspMinCostFlow({ nodeCount: nodes, supply, arcs });
+      if (oracle === null) return;
+      const ns = createNetworkSimplex(nodes, supply, Math.max(0, ...arcs.map((a) => Math.abs(a.cost))));
+      // Add the arcs in a few batches, solving after each; the feasible lanes come last.
+      const bounds = [...new Set(cuts.map((c) => c % (arcs.length + 1)))].sort((x, y) => x - y);
+      let from = 0;
+      for (const to of [...bounds, arcs.length]) {
+        for (let a = from; a < to; a++) ns.addArc(arcs[a]!.from, arcs[a]!.to, arcs[a]!.cap, arcs[a]!.cost);
+        from = Math.max(from, to);
+        ns.solve();
+      }
+      ns.assertFeasible();
+      expect(ns.totalCost()).toBe(oracle.cost);
     }),
     { numRuns: RUNS },
   );
