@@ -1,7 +1,8 @@
 // Pure rules of the charity domain: disclosure deadlines (rules-and-norms B8), the public donor
 // label, fund signatures, remaining quantities.
 import { maskName } from '../mask';
-import { addDays, Day, startOfDay } from '../time';
+import { Day } from '../time';
+import { addWorkingDays, HolidayTable, NO_HOLIDAYS } from '../working-days';
 
 /** Receipts are disclosed within this many working days (民政部 《公益慈善捐助信息公开指引》). */
 export const RECEIPT_DISCLOSURE_WORKING_DAYS = 7;
@@ -11,30 +12,9 @@ export const PROJECT_REPORT_MONTHS = 3;
 /** Approvals by distinct named signers a disbursement needs before it counts. */
 export const FUND_APPROVALS_REQUIRED = 2;
 
-/**
- * Saturday or Sunday (China calendar day). Public holidays and make-up workdays (调休) are not
- * modelled here; the volunteers domain is adding a holiday table (core/working-days.ts on vol-org)
- * that these deadlines should use once it is on main. Named apart from it so both can be exported.
- */
-export function isDisclosureWeekend(on: Day): boolean {
-  const weekday = new Date(startOfDay(on) + 8 * 3600_000).getUTCDay();
-  return weekday === 0 || weekday === 6;
-}
-
-/** The day `n` working days after `on` (Monday–Friday; `on` itself does not count). */
-export function addDisclosureWorkingDays(on: Day, n: number): Day {
-  let day = on;
-  let left = n;
-  while (left > 0) {
-    day = addDays(day, 1);
-    if (!isDisclosureWeekend(day)) left -= 1;
-  }
-  return day;
-}
-
-/** When a receipt of `receivedOn` must be public. */
-export function receiptDisclosureDue(receivedOn: Day): Day {
-  return addDisclosureWorkingDays(receivedOn, RECEIPT_DISCLOSURE_WORKING_DAYS);
+/** When a receipt of `receivedOn` must be public: 7 working days later (holidays from configuration). */
+export function receiptDisclosureDue(receivedOn: Day, holidays: HolidayTable = NO_HOLIDAYS): Day {
+  return addWorkingDays(receivedOn, RECEIPT_DISCLOSURE_WORKING_DAYS, holidays);
 }
 
 /** The same day `months` calendar months later (clamped to the month's last day). */

@@ -1,7 +1,7 @@
 // The disclosure ledger (两公开): one entry per thing received or given out, written in the same
 // transaction as the change it discloses. Entries are masked when written (the donor's label,
 // never the beneficiary), so the public view can never show more than this.
-import { addMonths, dayOf, monthOf, receiptDisclosureDue } from '../../core';
+import { addMonths, dayOf, HolidayTable, monthOf, receiptDisclosureDue } from '../../core';
 import { Collections } from '../collections';
 import type { Tx } from '../db';
 import { newId } from './ids';
@@ -38,6 +38,8 @@ export interface LedgerInput {
   at: number;
   source: string;
   now: number;
+  /** The working-day calendar of the receipt deadline (server/holidays.ts). */
+  holidays: HolidayTable;
 }
 
 export async function addLedgerEntry(tx: Tx, e: LedgerInput): Promise<LedgerDoc> {
@@ -54,7 +56,7 @@ export async function addLedgerEntry(tx: Tx, e: LedgerInput): Promise<LedgerDoc>
     unit: money ? null : e.unit,
     amountFen: money ? e.quantity : null,
     on,
-    dueOn: e.direction === 'received' ? receiptDisclosureDue(on) : addMonths(on, 1),
+    dueOn: e.direction === 'received' ? receiptDisclosureDue(on, e.holidays) : addMonths(on, 1),
     published: false,
     publishedAt: null,
     source: e.source,

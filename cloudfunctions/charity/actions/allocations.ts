@@ -15,6 +15,7 @@ import { AllocationDoc, allocationView, asDoc, HandoverDoc, NeedDoc, OfferDoc } 
 import { newId } from '../../../server/charity/ids';
 import { addLedgerEntry, GROUP_LABELS } from '../../../server/charity/ledger';
 import { moveStock } from '../../../server/charity/stock';
+import { holidayTable } from '../../../server/holidays';
 
 type In<K extends keyof CharityContract['actions'] & string> = ParsedInputOf<CharityContract, K>;
 
@@ -220,9 +221,9 @@ export async function recordHandover(input: In<'recordHandover'>, ctx: TxCtx): P
   });
 
   const source = `${Collections.charityAllocations}/${a._id}`;
-  await addLedgerEntry(ctx.tx, { communityId: a.communityId, direction: 'received', label: a.donorLabel, item: a.offerItem, quantity: input.quantity, unit: a.unit, at: input.handedOverAt, source, now: at });
+  await addLedgerEntry(ctx.tx, { holidays: holidayTable(ctx.config), communityId: a.communityId, direction: 'received', label: a.donorLabel, item: a.offerItem, quantity: input.quantity, unit: a.unit, at: input.handedOverAt, source, now: at });
   if (input.to === 'beneficiary') {
-    await addLedgerEntry(ctx.tx, { communityId: a.communityId, direction: 'given', label: GROUP_LABELS[need.beneficiaryGroup] ?? '社区居民', item: a.needItem, quantity: input.quantity, unit: a.unit, at: input.handedOverAt, source, now: at });
+    await addLedgerEntry(ctx.tx, { holidays: holidayTable(ctx.config), communityId: a.communityId, direction: 'given', label: GROUP_LABELS[need.beneficiaryGroup] ?? '社区居民', item: a.needItem, quantity: input.quantity, unit: a.unit, at: input.handedOverAt, source, now: at });
   } else if (offer.kind === 'goods') {
     const moved = await moveStock(ctx.tx, {
       communityId: a.communityId,

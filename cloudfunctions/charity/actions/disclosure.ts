@@ -1,7 +1,7 @@
 // The disclosure ledger (两公开): anyone reads what a community published, masked when written;
 // staff see what is due (receipts within 7 working days, money given out within a month, long
 // projects every 3 months: rules-and-norms B8) and publish it.
-import { addDisclosureWorkingDays, dayOf, isLongProject, ParsedInputOf, projectReportDue } from '../../../core';
+import { addWorkingDays, dayOf, HolidayTable, isLongProject, ParsedInputOf, projectReportDue } from '../../../core';
 import type { CharityContract } from '../../../core/charity/charity.contract';
 import { Collections } from '../../../server/collections';
 import type { Ctx, TxCtx } from '../../../server/context';
@@ -10,6 +10,7 @@ import { asDoc } from '../../../server/charity/docs';
 import { newId } from '../../../server/charity/ids';
 import { LedgerDoc } from '../../../server/charity/ledger';
 import { checkTexts } from '../text';
+import { holidayTable } from '../../../server/holidays';
 
 type In<K extends keyof CharityContract['actions'] & string> = ParsedInputOf<CharityContract, K>;
 
@@ -58,10 +59,10 @@ function projectView(d: ProjectDoc) {
 }
 
 /** What staff must publish: unpublished entries by due day, and long projects whose report is due within a working day. */
-export async function dueDisclosures(db: Ctx['db'], communityId: string, today: string) {
+export async function dueDisclosures(db: Ctx['db'], communityId: string, today: string, holidays: HolidayTable) {
   const docs = (await db.collection(Collections.charityLedger).where({ communityId, published: false }).orderBy('dueOn', 'asc').limit(DUE_MAX).get()).data as unknown as LedgerDoc[];
   const entries = docs.map((d) => ({ entryId: d._id, direction: d.direction, label: d.label, item: d.item, on: d.on, dueOn: d.dueOn, overdue: d.dueOn < today }));
-  const soon = addDisclosureWorkingDays(today, 1);
+  const soon = addWorkingDays(today, 1, holidays);
   const projects = ((await db.collection(Collections.charityProjects).where({ communityId }).limit(DUE_MAX).get()).data as unknown as ProjectDoc[])
     .map(projectView)
     .filter((p) => p.long && p.nextReportOn !== null && p.nextReportOn <= soon && p.nextReportOn <= p.endOn)
@@ -72,7 +73,7 @@ export async function dueDisclosures(db: Ctx['db'], communityId: string, today: 
 export async function disclosuresDue(input: In<'disclosuresDue'>, ctx: Ctx) {
   await requireOneOf(ctx, STAFF_ROLES, input.communityId);
   const today = dayOf(ctx.now());
-  return { today, ...(await dueDisclosures(ctx.db, input.communityId, today)) };
+  return { today, ...(await dueDisclosures(ctx.db, input.communityId, today, holidayTable(ctx.config))) };
 }
 
 export async function publishDisclosures(input: In<'publishDisclosures'>, ctx: TxCtx) {

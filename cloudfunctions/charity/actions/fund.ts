@@ -25,6 +25,7 @@ import { addTotals, asDoc, FundDoc, FundEntryDoc, fundEntryView, FundTotals, fun
 import { newId } from '../../../server/charity/ids';
 import { addLedgerEntry } from '../../../server/charity/ledger';
 import { checkTexts } from '../text';
+import { holidayTable } from '../../../server/holidays';
 
 type In<K extends keyof CharityContract['actions'] & string> = ParsedInputOf<CharityContract, K>;
 
@@ -104,7 +105,7 @@ export async function recordFundIncome(input: In<'recordFundIncome'>, ctx: TxCtx
   // Serialises with approvals, which check the balance: both write the fund document.
   await guardRead(ctx.tx, Collections.charityFunds, fund._id);
   await ctx.audit({ action: 'charity_fund.income', subject: `${Collections.charityFundEntries}/${doc._id}`, after: { amountFen: doc.amountFen, fundId: fund._id } });
-  await addLedgerEntry(ctx.tx, {
+  await addLedgerEntry(ctx.tx, { holidays: holidayTable(ctx.config),
     communityId: fund.communityId,
     direction: 'received',
     label: publicDonorLabel(input.donorName, input.showName),
@@ -184,7 +185,7 @@ export async function approveDisbursement(input: In<'approveDisbursement'>, ctx:
     set: { approvals },
   });
   if (counts) {
-    await addLedgerEntry(ctx.tx, {
+    await addLedgerEntry(ctx.tx, { holidays: holidayTable(ctx.config),
       communityId: fund.communityId,
       direction: 'given',
       label: entry.purpose,

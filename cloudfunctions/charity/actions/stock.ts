@@ -12,6 +12,7 @@ import { newId, stockItemId } from '../../../server/charity/ids';
 import { addLedgerEntry } from '../../../server/charity/ledger';
 import { moveStock } from '../../../server/charity/stock';
 import { checkTexts } from '../text';
+import { holidayTable } from '../../../server/holidays';
 
 type In<K extends keyof CharityContract['actions'] & string> = ParsedInputOf<CharityContract, K>;
 
@@ -34,7 +35,7 @@ export async function recordStockMovement(input: In<'recordStockMovement'>, ctx:
     at,
   });
   await ctx.audit({ action: `charity_stock.${input.direction}`, subject: `${Collections.charityStockItems}/${moved.item._id}`, before: { balance: moved.before }, after: { balance: moved.item.balance } });
-  await addLedgerEntry(ctx.tx, {
+  await addLedgerEntry(ctx.tx, { holidays: holidayTable(ctx.config),
     communityId: input.communityId,
     direction: input.direction === 'in' ? 'received' : 'given',
     // Given out: the recipient is never on the public ledger.

@@ -4,7 +4,7 @@
 // so a re-delivered firing decides the same way. At most one reminder per community and day: the
 // marker `charity_reminders/<community>_<day>` is written (with its audit entry) BEFORE the
 // messages go, so a re-run finds it and sends nothing again (at most once).
-import { addDisclosureWorkingDays, dayOf, hasRole, startOfDay } from '../../../core';
+import { addWorkingDays, dayOf, hasRole, startOfDay } from '../../../core';
 import { Collections } from '../../../server/collections';
 import type { TimerCtx, TimerHandler } from '../../../server/context';
 import { sendSubscribeMessage } from '../../../server/openapi';
@@ -12,6 +12,7 @@ import { STAFF_ROLES } from '../../../server/charity/access';
 import type { LedgerDoc } from '../../../server/charity/ledger';
 import { UserDoc } from '../../../server/user-store';
 import { dueDisclosures, ProjectDoc } from '../actions/disclosure';
+import { holidayTable } from '../../../server/holidays';
 
 const PAGE = 500;
 /** The staff page that lists what is due (the mini-program's charity desk). */
@@ -29,7 +30,7 @@ export interface RemindSummary {
 /** Communities with an unpublished ledger entry due by `soon`, or a long project with a report due. */
 async function dueCommunities(ctx: TimerCtx, today: string): Promise<string[]> {
   const _ = ctx.db.command;
-  const soon = addDisclosureWorkingDays(today, 1);
+  const soon = addWorkingDays(today, 1, holidayTable(ctx.config));
   const found = new Set<string>();
   let last = '';
   for (;;) {
@@ -53,8 +54,8 @@ export function remindDisclosures(): TimerHandler {
     const today = dayOf(ctx.firedAt);
     const summary: RemindSummary = { communities: 0, entries: 0, projects: 0, reminded: 0, alreadyReminded: 0, messages: 0 };
     for (const communityId of await dueCommunities(ctx, today)) {
-      const due = await dueDisclosures(ctx.db, communityId, today);
-      const soon = addDisclosureWorkingDays(today, 1);
+      const due = await dueDisclosures(ctx.db, communityId, today, holidayTable(ctx.config));
+      const soon = addWorkingDays(today, 1, holidayTable(ctx.config));
       const entries = due.entries.filter((e) => e.dueOn <= soon);
       if (entries.length === 0 && due.projects.length === 0) continue;
       summary.communities += 1;
