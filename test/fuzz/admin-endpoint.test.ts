@@ -174,7 +174,7 @@ describe('admin endpoint under hostile input (in-process emulator)', () => {
   beforeAll(async () => {
     emu = await startEmulator({ dataDir: null, poolSize: 0, collections: [] });
     await post(emu.adminUrl, JSON.stringify({ action: 'database.addCollection', collectionName: TARGET }), { 'content-type': 'application/json' });
-  });
+  }, 30_000); // starting an emulator takes well over jest's 5 s on a loaded machine
   afterAll(() => emu?.close());
 
   // Never lost data: a document the store acknowledges reads back exactly as sent, whatever its

@@ -7,7 +7,7 @@ describe('function runner with the database', () => {
   let emu: RunningEmulator;
   beforeAll(async () => {
     emu = await startFixtureEmulator({ poolSize: 1, autoCreateCollections: true });
-  });
+  }, 30_000); // starting an emulator takes well over jest's 5 s on a loaded machine
   afterAll(() => emu?.close());
 
   test('a function adds a document and reads it back by id', async () => {

@@ -6,7 +6,7 @@ describe('dev function gateway', () => {
   let emu: RunningEmulator;
   beforeAll(async () => {
     emu = await startFixtureEmulator({ poolSize: 1 });
-  });
+  }, 30_000); // starting an emulator takes well over jest's 5 s on a loaded machine
   afterAll(() => emu?.close());
 
   const as = (openid: string) => ({ 'x-wx-openid': openid });
@@ -57,7 +57,7 @@ describe('gateway outside dev mode', () => {
   let emu: RunningEmulator;
   beforeAll(async () => {
     emu = await startFixtureEmulator({ poolSize: 1, dev: false });
-  });
+  }, 30_000); // starting an emulator takes well over jest's 5 s on a loaded machine
   afterAll(() => emu?.close());
 
   test('is refused with 403, and the dev outbox route does not exist', async () => {

@@ -7,7 +7,7 @@ describe('function runner, pool of 2', () => {
   let emu: RunningEmulator;
   beforeAll(async () => {
     emu = await startFixtureEmulator({ poolSize: 2 });
-  });
+  }, 30_000); // starting an emulator takes well over jest's 5 s on a loaded machine
   afterAll(() => emu?.close());
 
   test('each of many concurrent invocations sees its own identity in reused workers', async () => {
@@ -84,7 +84,7 @@ describe('nested calls with a pool of 1', () => {
   let emu: RunningEmulator;
   beforeAll(async () => {
     emu = await startFixtureEmulator({ poolSize: 1 });
-  });
+  }, 30_000); // starting an emulator takes well over jest's 5 s on a loaded machine
   afterAll(() => emu?.close());
 
   test('a function calling another does not deadlock; the callee gets APPID and SOURCE, not OPENID', async () => {

@@ -17,7 +17,7 @@ describe('wx.openApi', () => {
   let emu: RunningEmulator;
   beforeAll(async () => {
     emu = await startFixtureEmulator({ poolSize: 1, secCheckWords: ['违禁词', 'forbidden'] });
-  });
+  }, 30_000); // starting an emulator takes well over jest's 5 s on a loaded machine
   afterAll(() => emu?.close());
   beforeEach(() => emu.outbox.clear());
 

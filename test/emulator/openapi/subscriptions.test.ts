@@ -51,7 +51,7 @@ describe('strict subscriptions', () => {
   let emu: RunningEmulator;
   beforeAll(async () => {
     emu = await startFixtureEmulator({ poolSize: 1, subscriptions: 'strict' });
-  });
+  }, 30_000); // starting an emulator takes well over jest's 5 s on a loaded machine
   afterAll(() => emu?.close());
   beforeEach(() => emu.outbox.clear());
 
@@ -189,7 +189,7 @@ describe('open subscriptions (the default)', () => {
   let emu: RunningEmulator;
   beforeAll(async () => {
     emu = await startFixtureEmulator({ poolSize: 1 });
-  });
+  }, 30_000); // starting an emulator takes well over jest's 5 s on a loaded machine
   afterAll(() => emu?.close());
 
   test('every valid send goes through, grants are kept but not used up', async () => {
@@ -215,7 +215,7 @@ describe('outside dev mode', () => {
   let emu: RunningEmulator;
   beforeAll(async () => {
     emu = await startEmulator({ dataDir: null, dev: false, poolSize: 0, subscriptions: 'strict' });
-  });
+  }, 30_000); // starting an emulator takes well over jest's 5 s on a loaded machine
   afterAll(() => emu?.close());
 
   test('the subscription routes answer 403 permission-denied', async () => {

@@ -24,7 +24,7 @@ describe('dev upload route', () => {
   const lines: string[] = [];
   beforeAll(async () => {
     emu = await startEmulator({ dataDir: null, poolSize: 0, dev: true, maxUploadBytes: 1024, echo: (l) => lines.push(l) });
-  });
+  }, 30_000); // starting an emulator takes well over jest's 5 s on a loaded machine
   afterAll(() => emu?.close());
 
   test('stores the file with its uploader; the server SDK reads it back', async () => {

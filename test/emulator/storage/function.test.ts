@@ -8,7 +8,7 @@ describe('storage from a cloud function (wx-server-sdk)', () => {
   let emu: RunningEmulator;
   beforeAll(async () => {
     emu = await startFixtureEmulator({ poolSize: 1 });
-  });
+  }, 30_000); // starting an emulator takes well over jest's 5 s on a loaded machine
   afterAll(() => emu?.close());
 
   const run = async (event: Record<string, unknown>) => {

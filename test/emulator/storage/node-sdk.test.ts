@@ -28,7 +28,7 @@ describe('storage with node-sdk', () => {
   beforeAll(async () => {
     emu = await startEmulator({ dataDir: null, poolSize: 0, maxUploadBytes: 64 * 1024, echo: (l) => lines.push(l) });
     app = nodeSdk(emu.adminUrl);
-  });
+  }, 30_000); // starting an emulator takes well over jest's 5 s on a loaded machine
   afterAll(() => emu?.close());
 
   test('upload, temp URL, download, file info, copy, delete', async () => {
