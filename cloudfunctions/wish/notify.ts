@@ -19,7 +19,7 @@ const PHRASE: Record<WishMessage, string> = {
 };
 
 export function wishPage(id: string): string {
-  return `pages/wish/detail/index?id=${id}`;
+  return `pages/donor/wish/index?wishId=${id}`; // the mini-program's wish detail (donor subpackage)
 }
 
 export function notify(kind: WishMessage, touser: string, wish: Pick<WishDoc, '_id' | 'item'>, settings: WishSettings, log: Logger, at: number): Promise<SendResult> {

@@ -23,7 +23,7 @@ type In<K extends keyof CharityContract['actions'] & string> = ParsedInputOf<Cha
 const FUTURE_SKEW_MS = 5 * 60_000;
 const MAX_HANDOVERS = 50;
 /** The donor's page of one allocation (the mini-program's donor area). */
-export const DONOR_ALLOCATION_PAGE = 'pages/donor/allocation/index';
+export const DONOR_ALLOCATION_PAGE = 'pages/staff/allocations/index'; // with ?as=donor: the donor's own allocations
 
 async function load<T>(ctx: TxCtx, collection: string, id: string, reason: string, what: string): Promise<T> {
   const doc = asDoc<T>((await ctx.tx.collection(collection).doc(id).get()).data);
@@ -106,7 +106,7 @@ export async function confirmAllocation(input: In<'confirmAllocation'>, ctx: TxC
         {
           touser: a.donorOpenid,
           templateId,
-          page: `${DONOR_ALLOCATION_PAGE}?id=${a._id}`,
+          page: `${DONOR_ALLOCATION_PAGE}?as=donor&id=${a._id}`,
           data: { thing1: a.offerItem, number2: a.quantity, thing3: a.needItem, time4: at },
         },
         ctx,

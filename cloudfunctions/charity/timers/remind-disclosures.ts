@@ -16,7 +16,7 @@ import { holidayTable } from '../../../server/holidays';
 
 const PAGE = 500;
 /** The staff page that lists what is due (the mini-program's charity desk). */
-export const REMINDER_PAGE = 'pages/staff/charity/index';
+export const REMINDER_PAGE = 'pages/staff/disclosures/index';
 
 export interface RemindSummary {
   communities: number;

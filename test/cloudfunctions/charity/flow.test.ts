@@ -40,7 +40,7 @@ test('offer, need, proposal, confirmation, acceptance, partial deliveries, stock
   const outbox = ((await (await fetch(`${process.env.EMULATOR_URL}/dev/outbox`)).json()) as { data: Array<{ api: string; params: any }> }).data;
   const toDonor = outbox.filter((e) => e.api === 'subscribeMessage.send' && e.params.touser === c.donor);
   expect(toDonor).toHaveLength(1);
-  expect(toDonor[0]!.params.page).toBe(`pages/donor/allocation/index?id=${a.id}`);
+  expect(toDonor[0]!.params.page).toBe(`pages/staff/allocations/index?as=donor&id=${a.id}`);
   expect(confirmed).toMatchObject({ status: 'confirmed', version: a.version + 1 });
   const offerAfter = (await db().collection('charity_offers').doc(offer.id).get()).data;
   expect(offerAfter).toMatchObject({ allocatedQuantity: 6, status: 'open' });

@@ -45,7 +45,7 @@ test('reminds the community staff once per day of receipts due within a working 
   for (const who of [staff, admin]) {
     const sent = await outboxTo(who);
     expect(sent).toHaveLength(1);
-    expect(sent[0].params).toMatchObject({ page: `pages/staff/charity/index?communityId=${community}` });
+    expect(sent[0].params).toMatchObject({ page: `pages/staff/disclosures/index?communityId=${community}` });
     expect(JSON.stringify(sent[0].params)).toContain(TEMPLATE);
   }
   expect(await outboxTo(resident)).toHaveLength(0);

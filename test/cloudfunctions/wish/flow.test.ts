@@ -64,7 +64,7 @@ test('staff register a resident without a smartphone, post for them, verify, pub
 
   const claimed = expectOk(await call(c.donor, 'claim', { wishId: id }, { now: NOW + 1000 }));
   expect(claimed).toMatchObject({ status: 'claimed', claimedByYou: true, claimDueAt: NOW + 1000 + 7 * DAY });
-  expect((await messagesTo(c.staff)).some((m) => m.params.template_id === 'dev-wish-claimed' && m.params.page === `pages/wish/detail/index?id=${id}`)).toBe(true);
+  expect((await messagesTo(c.staff)).some((m) => m.params.template_id === 'dev-wish-claimed' && m.params.page === `pages/donor/wish/index?wishId=${id}`)).toBe(true);
 
   // The address: nobody before assignment, the assigned volunteer only, and only until delivery.
   expect(await call(c.volunteer, 'deliveryAddress', { wishId: id })).toMatchObject({ ok: false, error: { code: 'permission-denied', details: { reason: 'wish.address_not_yours' } } });
