@@ -1,5 +1,6 @@
 // Pure rules of the wish domain: what a public card shows, urgency, near-duplicates, the
 // recommendation score, the printed confirmation code, disclosure months.
+import { ActivityLatLng, haversineMeters } from '../activity/geo';
 import { maskName } from '../mask';
 import { dayOf, daysBetween, endOfDay } from '../time';
 import { z } from '../zod-setup';
@@ -90,7 +91,11 @@ export const RECOMMEND_WEIGHTS = {
   urgency: 20,
   waiting: 15,
   spread: 10,
+  distance: 15,
 } as const;
+
+/** The distance part is full next door and falls linearly to nothing at this many km. */
+export const RECOMMEND_DISTANCE_ZERO_KM = 10;
 
 export interface RecommendFacts {
   category: string;
@@ -98,6 +103,8 @@ export interface RecommendFacts {
   wantedOn: string;
   publishedAt: number;
   communityId: string;
+  /** Where the wish's community is (its community document's location), when known. */
+  communityLocation?: ActivityLatLng | null;
 }
 
 export interface DonorPreferences {
@@ -105,6 +112,8 @@ export interface DonorPreferences {
   budgetFen: number | null;
   /** Communities the donor already helped recently, with how many times: spread help across communities. */
   helpedCommunities: Readonly<Record<string, number>>;
+  /** Where the donor is, when they shared it. */
+  location?: ActivityLatLng | null;
 }
 
 export interface ScoreParts {
@@ -113,6 +122,7 @@ export interface ScoreParts {
   urgency: number;
   waiting: number;
   spread: number;
+  distance: number;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -130,14 +140,20 @@ export function recommendScore(w: RecommendFacts, p: DonorPreferences, now: numb
   const waiting = W.waiting * Math.min(1, waitedDays / 30);
   const helped = p.helpedCommunities[w.communityId] ?? 0;
   const spread = W.spread / (1 + helped);
+  // Without both locations the part is neutral (half), so it neither helps nor hurts.
+  const distance =
+    p.location && w.communityLocation
+      ? W.distance * Math.max(0, 1 - haversineMeters(p.location, w.communityLocation) / 1000 / RECOMMEND_DISTANCE_ZERO_KM)
+      : W.distance / 2;
   const parts: ScoreParts = {
     category: round1(category),
     budget: round1(budget),
     urgency: round1(urgency),
     waiting: round1(waiting),
     spread: round1(spread),
+    distance: round1(distance),
   };
-  const score = round1(parts.category + parts.budget + parts.urgency + parts.waiting + parts.spread);
+  const score = round1(parts.category + parts.budget + parts.urgency + parts.waiting + parts.spread + parts.distance);
   return { score, parts };
 }
 

@@ -8,6 +8,7 @@ import { OpenId } from '../user.contract';
 import { z } from '../zod-setup';
 import { CONFIRM_MODES, WishStatus } from './machine';
 import { RecipientAgeBand, WishConfirmCode, WishMonth, RecipientGroup, WishCategory } from './rules';
+import { ActivityLatLng } from '../activity/geo';
 
 /** Ids this function makes: a prefix and 20 hex digits ('w_…' wishes, 'r_…' recipients). */
 export const WishId = z.string().regex(/^w_[0-9a-f]{20}$/, 'a wish id');
@@ -230,12 +231,14 @@ export const RecommendInput = z.object({
   categories: z.array(WishCategory).max(5).default([]),
   budgetFen: z.number().int().min(1).max(100_000_000).optional(),
   communityId: CommunityId.optional(),
+  /** The donor's position (wx.getLocation, gcj02), for the distance part; never stored. */
+  location: ActivityLatLng.optional(),
   limit: z.number().int().min(1).max(20).default(10),
 });
 export const ScoredCard = z.object({
   card: WishCard,
   score: z.number(),
-  parts: z.object({ category: z.number(), budget: z.number(), urgency: z.number(), waiting: z.number(), spread: z.number() }),
+  parts: z.object({ category: z.number(), budget: z.number(), urgency: z.number(), waiting: z.number(), spread: z.number(), distance: z.number() }),
 });
 export const RecommendOutput = z.object({ items: z.array(ScoredCard), considered: z.number().int() });
 

@@ -69,6 +69,7 @@ const WHY: Record<keyof typeof RECOMMEND_WEIGHTS, string> = {
   urgency: '心愿人急需',
   waiting: '已经等待较久',
   spread: '来自还较少被帮助的社区',
+  distance: '离您较近',
 };
 
 /**

@@ -282,3 +282,21 @@ test('recommend returns explainable parts that add up to the score', async () =>
   expect(out.items[0].parts).toMatchObject({ category: 30, budget: 25 });
   expect(out.items[1].parts).toMatchObject({ category: 0 });
 });
+
+test('recommend with a donor location scores a nearby community above a far one (distance part)', async () => {
+  const near = await community('near');
+  const far = await community('far');
+  const here = { lat: 23.1291, lng: 113.3245 };
+  await db().collection('communities').add({ data: { _id: near.id, name: 'near', location: { type: 'Point', coordinates: [here.lng, here.lat] } } });
+  await db().collection('communities').add({ data: { _id: far.id, name: 'far', location: { type: 'Point', coordinates: [here.lng, here.lat + 0.2] } } });
+  for (const c of [near, far]) await plantWish(c, await plantRecipient(c), 'published', { category: 'study', valueFen: 10000 });
+  const ask = async (location?: typeof here) => {
+    const items = [];
+    for (const c of [near, far]) items.push(...expectOk(await call(near.donor, 'recommend', { categories: ['study'], communityId: c.id, ...(location ? { location } : {}) })).items);
+    return items as Array<{ card: { community: string }; parts: { distance: number } }>;
+  };
+  const [withNear, withFar] = await ask(here);
+  expect(withNear!.parts.distance).toBe(15);
+  expect(withFar!.parts.distance).toBe(0);
+  for (const it of await ask()) expect(it.parts.distance).toBe(7.5);
+});

@@ -57,6 +57,16 @@ describe('recommendScore', () => {
     expect(parts.budget).toBe(12.5);
     expect(parts.spread).toBe(2.5);
   });
+  test('distance: full next door, linear to nothing at 10 km, neutral without a location', () => {
+    const here = { lat: 23.1291, lng: 113.3245 };
+    const prefs = { categories: [], budgetFen: null, helpedCommunities: {}, location: here };
+    expect(recommendScore({ ...wish, communityLocation: here }, prefs, now).parts.distance).toBe(RECOMMEND_WEIGHTS.distance);
+    // 0.045° of latitude is about 5 km: half the weight.
+    expect(recommendScore({ ...wish, communityLocation: { lat: here.lat + 0.045, lng: here.lng } }, prefs, now).parts.distance).toBeCloseTo(RECOMMEND_WEIGHTS.distance / 2, 0);
+    expect(recommendScore({ ...wish, communityLocation: { lat: here.lat + 0.2, lng: here.lng } }, prefs, now).parts.distance).toBe(0);
+    expect(recommendScore({ ...wish, communityLocation: null }, prefs, now).parts.distance).toBe(RECOMMEND_WEIGHTS.distance / 2);
+    expect(recommendScore(wish, { ...prefs, location: null }, now).parts.distance).toBe(RECOMMEND_WEIGHTS.distance / 2);
+  });
 });
 
 test('the printed code: unambiguous alphabet, formatted, typed back in any case with or without the dash', () => {

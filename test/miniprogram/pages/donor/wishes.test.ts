@@ -62,7 +62,7 @@ test('filters and sort go to the server; infinite scroll appends by path', async
 test('the recommended tab says why each wish is suggested', async () => {
   mockBrowse.mockResolvedValue({ items: [], next: null });
   mockRecommend.mockResolvedValue({
-    items: [{ card: card(7), score: 80, parts: { category: 30, budget: 25, urgency: 4, waiting: 15, spread: 5 } }],
+    items: [{ card: card(7), score: 80, parts: { category: 30, budget: 25, urgency: 4, waiting: 15, spread: 5, distance: 7.5 } }],
     considered: 12,
   });
   const page = renderPage(id);
