@@ -194,3 +194,32 @@ export function wishMonthRange(month: string): [number, number] {
   const end = Date.UTC(m === 12 ? y + 1 : y, m === 12 ? 0 : m, 1) - 8 * 3_600_000;
   return [start, end];
 }
+
+/**
+ * A new wish's lifecycle fields before any step has happened: posting and the demo seed both start
+ * from it. A function, so each wish gets its own `pledges` array.
+ */
+export function unstartedWishLifecycle() {
+  return {
+    verification: null,
+    verifiedAt: null,
+    rejection: null,
+    publishedAt: 0,
+    pooled: false,
+    pledgedFen: 0,
+    pledges: [] as Array<{ donor: string; fen: number; at: number }>,
+    claimedBy: null,
+    claimedAt: null,
+    claimDueAt: null,
+    claimRemindAt: null,
+    remindedAt: null,
+    delivery: null,
+    deliveredAt: null,
+    confirmation: null,
+    confirmedAt: null,
+    thanks: null,
+    thankedAt: null,
+    expiredAt: null,
+    closure: null,
+  };
+}

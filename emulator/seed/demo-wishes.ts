@@ -2,6 +2,7 @@
 // wish function writes them (cloudfunctions/wish/store.ts). Demo recipients carry no personal data
 // (no sealed name, phone or address: the seed runs without the functions' keys); register one in
 // the app to see sealing, the volunteer's address view and a printed confirmation code.
+import { unstartedWishLifecycle } from '../../core';
 import { DAY, DEMO_COMMUNITY_ID, DemoDocuments, DemoPerson } from './demo-common';
 
 /** People the wish flows need beyond the base community's (demo-donor, demo-resident, demo-family, demo-volunteer, demo-staff). */
@@ -79,26 +80,7 @@ export function wishDemoDocuments(now: number): DemoDocuments {
       status,
       version: 1,
       nearDuplicates: [],
-      verification: null,
-      verifiedAt: null,
-      rejection: null,
-      publishedAt: 0,
-      pooled: false,
-      pledgedFen: 0,
-      pledges: [],
-      claimedBy: null,
-      claimedAt: null,
-      claimDueAt: null,
-      claimRemindAt: null,
-      remindedAt: null,
-      delivery: null,
-      deliveredAt: null,
-      confirmation: null,
-      confirmedAt: null,
-      thanks: null,
-      thankedAt: null,
-      expiredAt: null,
-      closure: null,
+      ...unstartedWishLifecycle(),
       createdAt,
       updatedAt: createdAt,
       ...extra,
