@@ -6,6 +6,7 @@ export * from './contract';
 export * from './roles';
 export * from './time';
 export * from './working-days';
+export * from './geo';
 export * from './user.contract';
 export { configureZod } from './zod-setup';
 export * from './state-machine';

@@ -6,7 +6,7 @@ import { defineContract, PageCursor } from '../contract';
 import { CommunityId } from '../roles';
 import { OpenId } from '../user.contract';
 import { z } from '../zod-setup';
-import { ActivityLatLng } from './geo';
+import { LatLng } from '../geo';
 import { HoursPolicyId } from './hours';
 import {
   activityMachine,
@@ -52,8 +52,8 @@ export const MAX_ACTIVITY_DAYS = 7;
 
 export const ActivityPlace = z.object({
   name: activityText(1, 60),
-  lat: ActivityLatLng.shape.lat,
-  lng: ActivityLatLng.shape.lng,
+  lat: LatLng.shape.lat,
+  lng: LatLng.shape.lng,
   /** The check-in geofence around the point, in metres. */
   radiusM: z.number().int().min(20).max(5000),
 });

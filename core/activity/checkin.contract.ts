@@ -6,10 +6,10 @@
 import { defineContract } from '../contract';
 import { z } from '../zod-setup';
 import { AttendanceView } from './activity.contract';
-import { ActivityLatLng } from './geo';
+import { LatLng } from '../geo';
 import { CheckinScene } from './qr';
 
-export const ScanLocation = ActivityLatLng.extend({
+export const ScanLocation = LatLng.extend({
   /** wx.getLocation's accuracy in metres. */
   accuracyM: z.number().finite().min(0).max(100_000).optional(),
 });

@@ -2,6 +2,7 @@
 // community station's stock, the community fund, the disclosure ledger. Who may call each action:
 // docs/charity.md. Quantities: goods in their unit, money in fen, services in whole hours.
 import { defineContract, PageCursor } from '../contract';
+import { LatLng } from '../geo';
 import { CommunityId } from '../roles';
 import { Day } from '../time';
 import { OpenId } from '../user.contract';
@@ -14,7 +15,6 @@ import {
   CharityId,
   CharityDonorType,
   CharityFileId,
-  CharityGeoPoint,
   GoodsCategory,
   CharityGoodsCondition,
   CharityMonth,
@@ -55,7 +55,7 @@ export const GoodsOfferInput = z.object({
   unit: CharityUnit,
   condition: CharityGoodsCondition,
   pickupArea: CharityText(60),
-  pickupLocation: CharityGeoPoint.optional(),
+  pickupLocation: LatLng.optional(),
   ...DonorFields,
 });
 export const MoneyOfferInput = z.object({
@@ -70,7 +70,7 @@ export const ServiceOfferInput = z.object({
   skill: CharityServiceSkill,
   hours: z.number().int().min(1).max(10_000),
   area: CharityText(60),
-  location: CharityGeoPoint.optional(),
+  location: LatLng.optional(),
   ...DonorFields,
 });
 export const OfferInput = z.discriminatedUnion('kind', [GoodsOfferInput, MoneyOfferInput, ServiceOfferInput]);
@@ -95,7 +95,7 @@ export const OfferView = z.object({
   showName: z.boolean(),
   condition: CharityGoodsCondition.nullable(),
   area: z.string().nullable(),
-  location: CharityGeoPoint.nullable(),
+  location: LatLng.nullable(),
   skill: CharityServiceSkill.nullable(),
   restrictedCommunityId: z.string().nullable(),
   restrictedPurpose: CharityPurpose.nullable(),

@@ -56,10 +56,6 @@ export const CharityQuantity = z.number().int('a whole number').min(1).max(100_0
 /** Money in fen: at most ¥10,000,000 per record. */
 export const CharityAmountFen = z.number().int('a whole number of fen').min(1).max(1_000_000_000);
 
-/** A WGS-84 point (longitude, latitude), as the communities collection stores GeoJSON. */
-export const CharityGeoPoint = z.object({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) });
-export type CharityGeoPoint = z.infer<typeof CharityGeoPoint>;
-
 /** A cloud storage file id of evidence or a photo (cloud://…). */
 export const CharityFileId = z.string().min(8).max(512).regex(/^cloud:\/\/[^\s]+$/, 'a cloud:// file id');
 

@@ -1,6 +1,6 @@
 // Pure rules of the wish domain: what a public card shows, urgency, near-duplicates, the
 // recommendation score, the printed confirmation code, disclosure months.
-import { ActivityLatLng, haversineMeters } from '../activity/geo';
+import { haversineMeters, LatLng } from '../geo';
 import { maskName } from '../mask';
 import { dayOf, daysBetween, endOfDay } from '../time';
 import { z } from '../zod-setup';
@@ -104,7 +104,7 @@ export interface RecommendFacts {
   publishedAt: number;
   communityId: string;
   /** Where the wish's community is (its community document's location), when known. */
-  communityLocation?: ActivityLatLng | null;
+  communityLocation?: LatLng | null;
 }
 
 export interface DonorPreferences {
@@ -113,7 +113,7 @@ export interface DonorPreferences {
   /** Communities the donor already helped recently, with how many times: spread help across communities. */
   helpedCommunities: Readonly<Record<string, number>>;
   /** Where the donor is, when they shared it. */
-  location?: ActivityLatLng | null;
+  location?: LatLng | null;
 }
 
 export interface ScoreParts {

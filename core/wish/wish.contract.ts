@@ -8,7 +8,7 @@ import { OpenId } from '../user.contract';
 import { z } from '../zod-setup';
 import { CONFIRM_MODES, WishStatus } from './machine';
 import { RecipientAgeBand, WishConfirmCode, WishMonth, RecipientGroup, WishCategory } from './rules';
-import { ActivityLatLng } from '../activity/geo';
+import { LatLng } from '../geo';
 
 /** Ids this function makes: a prefix and 20 hex digits ('w_…' wishes, 'r_…' recipients). */
 export const WishId = z.string().regex(/^w_[0-9a-f]{20}$/, 'a wish id');
@@ -232,7 +232,7 @@ export const RecommendInput = z.object({
   budgetFen: z.number().int().min(1).max(100_000_000).optional(),
   communityId: CommunityId.optional(),
   /** The donor's position (wx.getLocation, gcj02), for the distance part; never stored. */
-  location: ActivityLatLng.optional(),
+  location: LatLng.optional(),
   limit: z.number().int().min(1).max(20).default(10),
 });
 export const ScoredCard = z.object({

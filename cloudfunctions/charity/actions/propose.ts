@@ -4,7 +4,7 @@
 // explanation; the community's earlier proposals still pending are superseded (rejected with a
 // note), so a proposal always reflects one run. Nothing is reserved until staff confirm, and
 // confirm checks the quantities again in its own transaction.
-import { AllocationView, allocationMachine, AppError, dayOf, ParsedInputOf } from '../../../core';
+import { AllocationView, allocationMachine, AppError, dayOf, latLngFromStored, ParsedInputOf } from '../../../core';
 import type { CharityContract } from '../../../core/charity/charity.contract';
 import type { MatchInput, MatchResult } from '../../../core/charity/matching/types';
 import { Collections } from '../../../server/collections';
@@ -45,9 +45,8 @@ export function proposeWith(match: Matcher) {
     const today = dayOf(at);
     const _ = ctx.db.command;
 
-    const community = (await ctx.db.collection(COMMUNITIES).doc(input.communityId).get()).data as { location?: { coordinates?: [number, number] } } | null;
-    const coords = community?.location?.coordinates;
-    const location = Array.isArray(coords) && coords.length === 2 ? { lng: coords[0], lat: coords[1] } : null;
+    const community = (await ctx.db.collection(COMMUNITIES).doc(input.communityId).get()).data;
+    const location = latLngFromStored(community?.location);
 
     const needs = ((await readAll(ctx.db, Collections.charityNeeds, { communityId: input.communityId, status: 'open' }, PROPOSE_LIMITS.needs)) as unknown as NeedDoc[]).filter(
       (n) => n.quantity > n.allocatedQuantity,

@@ -1,11 +1,12 @@
 // Reading wishes: the donor's browse (masked cards, cursor pages), recommendations with their
 // score's parts, a party's view of one wish, "mine", the staff queue, and the public disclosure.
 import {
-  ActivityLatLng,
   AppError,
   BrowseSort,
   dayOf,
   FULFILLED_WISH_STATUSES,
+  LatLng,
+  latLngFromStored,
   recommendScore,
   wantedByInstant,
   WishCard,
@@ -85,23 +86,21 @@ export async function recommend(input: In<'recommend'>, ctx: Ctx) {
   const urgentDays = settingsOf(ctx).urgentDays;
   const prefs = { categories: input.categories, budgetFen: input.budgetFen ?? null, helpedCommunities: helped, location: input.location ?? null };
   const candidates = (pool.data as WishDoc[]).filter((w) => w.postedBy !== ctx.openid);
-  const places = input.location ? await communityLocations(ctx, [...new Set(candidates.map((w) => w.communityId))]) : new Map<string, ActivityLatLng>();
+  const places = input.location ? await communityLocations(ctx, [...new Set(candidates.map((w) => w.communityId))]) : new Map<string, LatLng>();
   const scored = candidates
     .map((w) => ({ card: toCard(w, now, urgentDays), ...recommendScore({ ...w, communityLocation: places.get(w.communityId) ?? null }, prefs, now) }))
     .sort((a, b) => b.score - a.score || a.card.wantedOn.localeCompare(b.card.wantedOn) || a.card.id.localeCompare(b.card.id));
   return { items: scored.slice(0, input.limit), considered: pool.data.length };
 }
 
-/** Each community's position from its GeoJSON `location` ([lng, lat]), for the distance part; one request. */
-async function communityLocations(ctx: Ctx, ids: string[]): Promise<Map<string, ActivityLatLng>> {
-  const out = new Map<string, ActivityLatLng>();
+/** Each community's position from its stored GeoJSON `location`, for the distance part; one request. */
+async function communityLocations(ctx: Ctx, ids: string[]): Promise<Map<string, LatLng>> {
+  const out = new Map<string, LatLng>();
   if (ids.length === 0) return out;
   const res = await ctx.db.collection(Collections.communities).where({ _id: ctx.db.command.in(ids) }).field({ location: true }).limit(ids.length).get();
   for (const c of res.data as Array<{ _id: string; location?: unknown }>) {
-    // wx-server-sdk answers a stored GeoJSON point as a Geo.Point (longitude, latitude); plain GeoJSON otherwise.
-    const loc = c.location as { longitude?: unknown; latitude?: unknown; coordinates?: unknown } | undefined;
-    const xy = typeof loc?.longitude === 'number' ? [loc.longitude, loc.latitude] : loc?.coordinates;
-    if (Array.isArray(xy) && typeof xy[0] === 'number' && typeof xy[1] === 'number') out.set(c._id, { lat: xy[1], lng: xy[0] });
+    const at = latLngFromStored(c.location);
+    if (at) out.set(c._id, at);
   }
   return out;
 }

@@ -12,6 +12,7 @@
 // side have a separable score and go through relay nodes instead of one arc each. Each connected
 // component is solved by the network simplex, pricing pair arcs in from a few candidates per node;
 // integer data gives an integer optimum. docs/charity-matching.md has the details.
+import { centralAngle, EARTH_RADIUS_KM, haversineKm, RAD } from '../../geo';
 import { createNetworkSimplex } from './network-simplex';
 import { validateMatchInput } from './validate';
 import type {
@@ -19,7 +20,6 @@ import type {
   BindingConstraint,
   FairnessGroup,
   FairnessTier,
-  GeoPoint,
   MatchInput,
   MatchNeed,
   MatchOffer,
@@ -49,8 +49,6 @@ export const DEFAULT_FAIRNESS_TIERS: readonly FairnessTier[] = Object.freeze([
 export const DEFAULT_DISTANCE_REF_KM = 10;
 export const DEFAULT_DEADLINE_HORIZON_MS = 30 * DAY_MS;
 export const DEFAULT_EXPIRY_HORIZON_MS = 14 * DAY_MS;
-/** Mean Earth radius (IUGG). */
-export const EARTH_RADIUS_KM = 6371.0088;
 export const URGENCY_TERM: Readonly<Record<Urgency, number>> = Object.freeze({ low: 0, normal: 1 / 3, high: 2 / 3, critical: 1 });
 
 export interface ResolvedParameters {
@@ -91,22 +89,6 @@ export function resolveParameters(p: MatchParameters): ResolvedParameters {
     tiers,
     tierPoints: tiers.map((t) => Math.round(weights.fairness * t.bonus)),
   };
-}
-
-const RAD = Math.PI / 180;
-
-function haversineRad(latA: number, lngA: number, cosA: number, latB: number, lngB: number, cosB: number): number {
-  const sLat = Math.sin((latB - latA) / 2);
-  const sLng = Math.sin((lngB - lngA) / 2);
-  const h = sLat * sLat + cosA * cosB * sLng * sLng;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
-/** Great-circle distance in km (haversine). */
-export function haversineKm(a: GeoPoint, b: GeoPoint): number {
-  const latA = a.lat * RAD;
-  const latB = b.lat * RAD;
-  return haversineRad(latA, a.lng * RAD, Math.cos(latA), latB, b.lng * RAD, Math.cos(latB));
 }
 
 const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
@@ -346,7 +328,7 @@ function scanNeeds(
         flags |= 1;
         continue;
       }
-      const km = haversineRad(oLat, oLng, oCos, needLat[i]!, needLng[i]!, needCos[i]!);
+      const km = EARTH_RADIUS_KM * centralAngle(oLat, oLng, oCos, needLat[i]!, needLng[i]!, needCos[i]!);
       if (km > maxKm) {
         exclD++;
         continue;

@@ -6,11 +6,7 @@
 // An offer and a need can only be matched when their units are equal (same string). Quantities are
 // split in whole units; something that cannot be split is offered as quantity 1 of a unit such as 'lot'.
 
-/** A point on the map (WGS-84 degrees). */
-export interface GeoPoint {
-  lat: number;
-  lng: number;
-}
+import type { LatLng } from '../../geo';
 
 /**
  * What the donor allows the offer to be used for. Every listed field is a hard constraint (an
@@ -38,7 +34,7 @@ export interface MatchOffer {
   /** 'piece', 'kg', 'hour', 'fen', … Must equal the need's unit to match. */
   unit: string;
   /** Pick-up point; null when location does not matter (money, remote services): no distance term. */
-  pickup: GeoPoint | null;
+  pickup: LatLng | null;
   /** Epoch ms after which the offer can no longer be collected; an offer already past it is not matched. */
   availableUntil: number;
   restrictions?: DonorRestrictions;
@@ -52,7 +48,7 @@ export interface MatchNeed {
   id: string;
   communityId: string;
   /** Where the community (its station) is; null when location does not matter: no distance term. */
-  location: GeoPoint | null;
+  location: LatLng | null;
   category: string;
   /** Integer ≥ 0 in `unit` (what is still unmet). */
   quantity: number;

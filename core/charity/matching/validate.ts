@@ -1,6 +1,7 @@
 // Checks the engine's input before anything is computed; every problem is reported with its path.
 // Hand-written rather than zod: it runs on 20,000 records inside the 2-second budget.
-import { MatchInputError, URGENCIES, type DonorRestrictions, type GeoPoint, type MatchInput } from './types';
+import type { LatLng } from '../../geo';
+import { MatchInputError, URGENCIES, type DonorRestrictions, type MatchInput } from './types';
 
 /** Largest quantity, Σ of offer quantities and Σ of need quantities (10^12 fen = 10 billion yuan). With weights ≤ MAX_WEIGHT the objective stays an exact integer in a double. */
 export const MAX_QUANTITY = 1e12;
@@ -35,7 +36,7 @@ export function validateMatchInput(input: MatchInput): void {
   };
   const point = (path: string, x: unknown) => {
     if (x === null) return;
-    const p = x as GeoPoint;
+    const p = x as LatLng;
     if (!isObject(x) || !finite(p.lat) || !finite(p.lng) || Math.abs(p.lat) > 90 || Math.abs(p.lng) > 180) {
       issues.push(`${path}: must be null or { lat ∈ [−90, 90], lng ∈ [−180, 180] }`);
     }

@@ -1,6 +1,7 @@
 // Offers and needs: who edits what and when, retries, restrictions, content screening, visibility.
 import { db, uniq } from '../../server/fixtures/db';
 import { defineCharity } from '../../../cloudfunctions/charity/function';
+import type { MatchInput } from '../../../core/charity/matching/types';
 import { call, cast, Cast, goodsOffer, need, ok, simpleMatch, T0 } from './helpers';
 
 const fn = defineCharity({ match: simpleMatch });
@@ -100,4 +101,15 @@ test('a need links only micro-wishes and projects of its own community', async (
   expect(await call(c.staff, 'createNeed', { communityId: c.community, need: need({ linkedWishIds: [foreignWish] }) })).toMatchObject({ ok: false, error: { code: 'not-found', details: { reason: 'charity_need.wish_not_found' } } });
   expect(await call(c.staff, 'createNeed', { communityId: c.community, need: need({ linkedWishIds: ['no-such-wish'] }) })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   expect(await call(c.staff, 'createNeed', { communityId: c.community, need: need({ projectId: 'prj_missing' }) })).toMatchObject({ ok: false, error: { code: 'not-found', details: { reason: 'charity_need.project_not_found' } } });
+});
+
+test('propose gives the engine the community’s stored location (wx-server-sdk reads it back as a Geo.Point)', async () => {
+  const seen: MatchInput[] = [];
+  const capturing = defineCharity({ match: (input) => (seen.push(input), simpleMatch(input)) });
+  await ok(c.donor, 'createOffer', { offer: goodsOffer() });
+  const bedding = await ok(c.staff, 'createNeed', { communityId: c.community, need: need() });
+  expect(await call(c.staff, 'propose', { communityId: c.community }, { fn: capturing })).toMatchObject({ ok: true });
+  expect(seen).toHaveLength(1);
+  // cast() stores { type: 'Point', coordinates: [113.3245, 23.1291] }.
+  expect(seen[0]!.needs.find((n) => n.id === bedding.id)?.location).toEqual({ lat: 23.1291, lng: 113.3245 });
 });

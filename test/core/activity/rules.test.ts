@@ -1,4 +1,4 @@
-// Pure rules of the activity domain: working days with a holiday table, the geofence, the QR
+// Pure rules of the activity domain: working days with a holiday table (the geofence: test/core/geo.test.ts), the QR
 // scene format, ages, recruiting text and plain-text fields.
 import {
   activityMachine,
@@ -7,8 +7,6 @@ import {
   ageOn,
   CreateActivityInput,
   formatScene,
-  haversineMeters,
-  insideFence,
   isWorkingDay,
   parseDayList,
   parseScene,
@@ -48,20 +46,6 @@ describe('working days', () => {
   test('a bad holiday entry is refused, naming it', () => {
     expect(() => parseDayList('2026-10-01, 2026-13-01')).toThrow(/2026-13-01/);
     expect(parseDayList(' , ')).toEqual(new Set());
-  });
-});
-
-describe('geofence', () => {
-  test('haversine: one degree of latitude is about 111 km; 0 for the same point', () => {
-    expect(haversineMeters({ lat: 23, lng: 113 }, { lat: 24, lng: 113 })).toBeCloseTo(111_195, -2);
-    expect(haversineMeters({ lat: 23.1287, lng: 113.3251 }, { lat: 23.1287, lng: 113.3251 })).toBe(0);
-  });
-  test('inside the radius, with the accuracy as slack capped at 100 m', () => {
-    const c = { lat: 23.1287, lng: 113.3251 };
-    const at250 = { lat: c.lat + 0.00225, lng: c.lng };
-    expect(insideFence(c, 200, at250)).toBe(false);
-    expect(insideFence(c, 200, at250, 60)).toBe(true);
-    expect(insideFence(c, 200, { lat: c.lat + 0.0045, lng: c.lng }, 5000)).toBe(false);
   });
 });
 

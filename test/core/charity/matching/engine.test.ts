@@ -1,6 +1,7 @@
 // Worked examples of the matching engine: score parts by hand, a case greedy gets wrong, fairness
 // splitting a scarce offer, restrictions and money pledges, unmet reasons, and input validation.
-import { haversineKm, matchOffersToNeeds, pairScore, resolveParameters, fairnessTierLengths } from '../../../../core/charity/matching/engine';
+import { haversineKm } from '../../../../core/geo';
+import { matchOffersToNeeds, pairScore, resolveParameters, fairnessTierLengths } from '../../../../core/charity/matching/engine';
 import { MatchInputError, type MatchInput, type MatchNeed, type MatchOffer } from '../../../../core/charity/matching/types';
 
 const NOW = Date.UTC(2026, 11, 2, 8);

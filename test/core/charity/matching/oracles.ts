@@ -1,6 +1,7 @@
 // Independent solvers used as oracles by the matching tests. None of them shares code with the
 // engine's optimiser (core/charity/matching/network-simplex.ts).
-import { haversineKm, pairScore, resolveParameters } from '../../../../core/charity/matching/engine';
+import { haversineKm } from '../../../../core/geo';
+import { pairScore, resolveParameters } from '../../../../core/charity/matching/engine';
 import type { MatchInput, MatchNeed, MatchOffer } from '../../../../core/charity/matching/types';
 
 /**
