@@ -44,3 +44,14 @@ export const MAX_CURSOR_LENGTH = 1024;
 /** The opaque cursor of a list page (server/paginate.ts makes and checks it); list contracts take it as `after`. */
 export const PageCursor = z.string().min(1).max(MAX_CURSOR_LENGTH).regex(/^[A-Za-z0-9_-]+$/, 'a page cursor as returned by the previous page');
 export type PageCursor = z.infer<typeof PageCursor>;
+
+/**
+ * The input every cursor-paged list shares: `after` (the previous page's `next`, absent for the
+ * first page) and the page size. A list adds its filters with `.extend({...})`.
+ */
+export const pageInput = (defaultLimit = 20, maxLimit = 100) =>
+  z.object({ after: PageCursor.optional(), limit: z.number().int().min(1).max(maxLimit).default(defaultLimit) });
+export const PageInput = pageInput();
+
+/** A list page: its items and the cursor of the next page (null after the last). */
+export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), next: PageCursor.nullable() });

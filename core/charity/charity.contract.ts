@@ -1,7 +1,7 @@
 // The `charity` function's contract (issue 5): offers, needs, allocation and handover, the
 // community station's stock, the community fund, the disclosure ledger. Who may call each action:
 // docs/charity.md. Quantities: goods in their unit, money in fen, services in whole hours.
-import { defineContract, PageCursor } from '../contract';
+import { defineContract, PageInput, pageOf } from '../contract';
 import { LatLng } from '../geo';
 import { CommunityId } from '../roles';
 import { Day } from '../time';
@@ -27,9 +27,7 @@ import {
 } from './model';
 
 const DocVersion = z.number().int().min(0).max(1_000_000_000);
-const Limit = z.number().int().min(1).max(100).default(20);
 const Instant = z.number().int().min(0).max(8_640_000_000_000);
-const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), next: z.string().nullable() });
 
 // ---------------------------------------------------------------------------------------------
 // Offers
@@ -111,8 +109,8 @@ export type OfferView = z.infer<typeof OfferView>;
 export const CreateOfferInput = z.object({ offer: OfferInput });
 export const UpdateOfferInput = z.object({ offerId: CharityId, version: DocVersion, offer: OfferInput });
 export const WithdrawOfferInput = z.object({ offerId: CharityId, version: DocVersion.optional() });
-export const ListMyOffersInput = z.object({ status: offerMachine.State.optional(), after: PageCursor.optional(), limit: Limit });
-export const ListOffersInput = z.object({ communityId: CommunityId, status: offerMachine.State.default('open'), after: PageCursor.optional(), limit: Limit });
+export const ListMyOffersInput = PageInput.extend({ status: offerMachine.State.optional() });
+export const ListOffersInput = PageInput.extend({ communityId: CommunityId, status: offerMachine.State.default('open') });
 
 // ---------------------------------------------------------------------------------------------
 // Needs
@@ -164,7 +162,7 @@ export const CreateNeedInput = z.object({ communityId: CommunityId, need: NeedIn
 export const UpdateNeedInput = z.object({ needId: CharityId, version: DocVersion, need: NeedInput });
 export const CloseNeedInput = z.object({ needId: CharityId, version: DocVersion.optional(), note: CharityText(200).optional() });
 export const CancelNeedInput = z.object({ needId: CharityId, version: DocVersion.optional(), reason: CharityText(200) });
-export const ListNeedsInput = z.object({ communityId: CommunityId, status: needMachine.State.default('open'), after: PageCursor.optional(), limit: Limit });
+export const ListNeedsInput = PageInput.extend({ communityId: CommunityId, status: needMachine.State.default('open') });
 
 // ---------------------------------------------------------------------------------------------
 // Allocations
@@ -239,12 +237,10 @@ export const RecordHandoverInput = z.object({
   note: CharityText(200).optional(),
   photoFileId: CharityFileId.optional(),
 });
-export const ListAllocationsInput = z.object({
+export const ListAllocationsInput = PageInput.extend({
   /** Staff: a community's allocations. Without it: the caller's own, as a donor. */
   communityId: CommunityId.optional(),
   status: allocationMachine.State.optional(),
-  after: PageCursor.optional(),
-  limit: Limit,
 });
 export const GetAllocationInput = z.object({ allocationId: CharityId });
 
@@ -315,9 +311,9 @@ export const RequestStockCorrectionInput = z.object({
   reason: CharityText(200),
 });
 export const DecideStockCorrectionInput = z.object({ correctionId: CharityId, version: DocVersion.optional() });
-export const ListStockInput = z.object({ communityId: CommunityId, after: PageCursor.optional(), limit: Limit });
-export const ListStockMovementsInput = z.object({ communityId: CommunityId, itemId: z.string().min(1).max(80).regex(/^[A-Za-z0-9_-]+$/).optional(), after: PageCursor.optional(), limit: Limit });
-export const ListStockCorrectionsInput = z.object({ communityId: CommunityId, status: stockCorrectionMachine.State.default('pending'), after: PageCursor.optional(), limit: Limit });
+export const ListStockInput = PageInput.extend({ communityId: CommunityId });
+export const ListStockMovementsInput = PageInput.extend({ communityId: CommunityId, itemId: z.string().min(1).max(80).regex(/^[A-Za-z0-9_-]+$/).optional() });
+export const ListStockCorrectionsInput = PageInput.extend({ communityId: CommunityId, status: stockCorrectionMachine.State.default('pending') });
 
 // ---------------------------------------------------------------------------------------------
 // Community fund (小区公益基金)
@@ -385,7 +381,7 @@ export const DisbursementRef = z.object({ entryId: CharityId, version: DocVersio
 export const RejectDisbursementInput = z.object({ entryId: CharityId, version: DocVersion.optional(), reason: CharityText(200) });
 export const GetFundInput = z.object({ fundId: CharityId });
 export const ListFundsInput = z.object({ communityId: CommunityId });
-export const ListFundEntriesInput = z.object({ fundId: CharityId, after: PageCursor.optional(), limit: Limit });
+export const ListFundEntriesInput = PageInput.extend({ fundId: CharityId });
 
 // ---------------------------------------------------------------------------------------------
 // Disclosure ledger (两公开)
@@ -446,15 +442,15 @@ export const charityContract = defineContract({
     createOffer: { input: CreateOfferInput, output: OfferView, mutates: true },
     updateOffer: { input: UpdateOfferInput, output: OfferView, mutates: true },
     withdrawOffer: { input: WithdrawOfferInput, output: OfferView, mutates: true },
-    listMyOffers: { input: ListMyOffersInput, output: Page(OfferView), mutates: false },
+    listMyOffers: { input: ListMyOffersInput, output: pageOf(OfferView), mutates: false },
     // Staff of the community: open offers it may receive.
-    listOffers: { input: ListOffersInput, output: Page(OfferView), mutates: false },
+    listOffers: { input: ListOffersInput, output: pageOf(OfferView), mutates: false },
     // Needs: staff or social workers of the community post and manage; anyone lists open needs.
     createNeed: { input: CreateNeedInput, output: NeedView, mutates: true },
     updateNeed: { input: UpdateNeedInput, output: NeedView, mutates: true },
     closeNeed: { input: CloseNeedInput, output: NeedView, mutates: true },
     cancelNeed: { input: CancelNeedInput, output: NeedView, mutates: true },
-    listNeeds: { input: ListNeedsInput, output: Page(NeedView), mutates: false },
+    listNeeds: { input: ListNeedsInput, output: pageOf(NeedView), mutates: false },
     // Allocation: staff propose (engine), adjust, confirm, reject, cancel, record handovers; the donor accepts or declines.
     propose: { input: ProposeInput, output: ProposeOutput, mutates: true },
     adjustAllocation: { input: AdjustAllocationInput, output: AllocationView, mutates: true },
@@ -464,16 +460,16 @@ export const charityContract = defineContract({
     declineAllocation: { input: AllocationRef, output: AllocationView, mutates: true },
     recordHandover: { input: RecordHandoverInput, output: AllocationView, mutates: true },
     cancelAllocation: { input: RejectAllocationInput, output: AllocationView, mutates: true },
-    listAllocations: { input: ListAllocationsInput, output: Page(AllocationView), mutates: false },
+    listAllocations: { input: ListAllocationsInput, output: pageOf(AllocationView), mutates: false },
     getAllocation: { input: GetAllocationInput, output: AllocationView, mutates: false },
     // Station stock: staff of the community; a correction needs a second staff member.
     recordStockMovement: { input: RecordStockMovementInput, output: RecordStockMovementOutput, mutates: true },
     requestStockCorrection: { input: RequestStockCorrectionInput, output: StockCorrectionView, mutates: true },
     approveStockCorrection: { input: DecideStockCorrectionInput, output: StockCorrectionView, mutates: true },
     rejectStockCorrection: { input: DecideStockCorrectionInput, output: StockCorrectionView, mutates: true },
-    listStock: { input: ListStockInput, output: Page(StockItemView), mutates: false },
-    listStockMovements: { input: ListStockMovementsInput, output: Page(StockMovementView), mutates: false },
-    listStockCorrections: { input: ListStockCorrectionsInput, output: Page(StockCorrectionView), mutates: false },
+    listStock: { input: ListStockInput, output: pageOf(StockItemView), mutates: false },
+    listStockMovements: { input: ListStockMovementsInput, output: pageOf(StockMovementView), mutates: false },
+    listStockCorrections: { input: ListStockCorrectionsInput, output: pageOf(StockCorrectionView), mutates: false },
     // Community fund: a community admin creates it with three named signers; staff or signers record
     // income and request disbursements; only signers approve (two distinct) or reject.
     createFund: { input: CreateFundInput, output: FundView, mutates: true },
@@ -483,7 +479,7 @@ export const charityContract = defineContract({
     rejectDisbursement: { input: RejectDisbursementInput, output: FundEntryView, mutates: true },
     getFund: { input: GetFundInput, output: FundView, mutates: false },
     listFunds: { input: ListFundsInput, output: z.object({ items: z.array(FundView) }), mutates: false },
-    listFundEntries: { input: ListFundEntriesInput, output: Page(FundEntryView), mutates: false },
+    listFundEntries: { input: ListFundEntriesInput, output: pageOf(FundEntryView), mutates: false },
     // Disclosure ledger: anyone reads the published, masked ledger; staff see what is due and publish.
     publicLedger: { input: PublicLedgerInput, output: PublicLedgerOutput, mutates: false },
     disclosuresDue: { input: DisclosuresDueInput, output: DisclosuresDueOutput, mutates: false },

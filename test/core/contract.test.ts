@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineContract, InputOf, MutatesOf, OutputOf, ParsedInputOf, RequestId, userContract } from '../../core';
+import { defineContract, InputOf, MutatesOf, OutputOf, pageInput, PageInput, pageOf, ParsedInputOf, RequestId, userContract } from '../../core';
 
 const demo = defineContract({
   name: 'demo',
@@ -45,5 +45,25 @@ describe('defineContract', () => {
     expect(RequestId.safeParse('short').success).toBe(false);
     expect(RequestId.safeParse('x'.repeat(65)).success).toBe(false);
     expect(RequestId.safeParse('has space1').success).toBe(false);
+  });
+});
+
+describe('list pages', () => {
+  test('PageInput: the first page has no cursor and 20 items; a list adds its filters; bad sizes and cursors are refused', () => {
+    expect(PageInput.parse({})).toEqual({ limit: 20 });
+    const Listed = PageInput.extend({ communityId: z.string() });
+    expect(Listed.parse({ communityId: 'c', after: 'abc_-1', limit: 100 })).toEqual({ communityId: 'c', after: 'abc_-1', limit: 100 });
+    for (const bad of [{ limit: 0 }, { limit: 101 }, { limit: 2.5 }, { after: '' }, { after: 'a b' }, { after: 'x'.repeat(1025) }]) {
+      expect(PageInput.safeParse(bad).success).toBe(false);
+    }
+    expect(pageInput(50, 200).parse({})).toEqual({ limit: 50 });
+    expect(pageInput(50, 200).safeParse({ limit: 200 }).success).toBe(true);
+  });
+
+  test('pageOf: items and a next cursor that is null after the last page', () => {
+    const P = pageOf(z.number());
+    expect(P.parse({ items: [1, 2], next: null })).toEqual({ items: [1, 2], next: null });
+    expect(P.safeParse({ items: [1], next: 'not a cursor!' }).success).toBe(false);
+    expect(P.safeParse({ items: [1] }).success).toBe(false);
   });
 });
