@@ -16,16 +16,17 @@ const platformCollections: CollectionSpec[] = [
   },
   {
     name: 'audit_log',
-    description: 'append-only, hash-chained log of every state change (seq, prevHash, hash)',
+    description: 'append-only, hash-chained log of every state change (chain, seq, prevHash, hash), in 64 chains by subject (ADR 0003)',
     indexes: [
       { name: 'seq', fields: [['seq', 1]], unique: true },
       { name: 'subject', fields: [['subject', 1], ['seq', 1]] },
+      { name: 'chain_seq', fields: [['chain', 1], ['seq', 1]] },
     ],
     rules: DENY_ALL,
   },
   {
     name: 'audit_head',
-    description: 'one document (main) with the audit chain\'s last seq and hash; advanced in the same transaction as each append',
+    description: 'the audit chains\' heads (c00 … c63: count, last seq and hash; advanced in the same transaction as each append), the registry `chains`, and the frozen legacy head `main`',
     indexes: [],
     rules: DENY_ALL,
   },
