@@ -20,7 +20,7 @@ import { getDb, getWxIdentity } from './cloud';
 import { loadConfig, ServerConfig } from './config';
 import type { Ctx, TimerHandlers, TxCtx } from './context';
 import type { Db } from './db';
-import { idempotencyKey, inputHash, readRecord, writeRecord } from './idempotency';
+import { idempotencyKey, inputHash, readRecord, sameInput, writeRecord } from './idempotency';
 import { MAX_ECHO, toIssues } from './issues';
 import { createLogger, describeError, Logger, LogSink } from './log';
 import { DEFAULT_TIMER_LEASE_MS, InvocationSource, isTimerInvocation, isTriggerShaped, runTimerEvent, TRIGGER_NAME } from './timers';
@@ -159,7 +159,7 @@ export function defineFunction<C extends Contract>(contract: C, handlers: Handle
     log: Logger,
   ): Promise<unknown> {
     const key = idempotencyKey(base.fn, base.action, base.openid, requestId);
-    const hash = inputHash(input);
+    const hash = inputHash(input, config);
     // Effects outside the database (messages) wait for the commit: the handler may run several
     // times (runTx retries) and may still be rolled back. Only the committed attempt's list runs.
     let effects: AfterCommit[] = [];
@@ -198,7 +198,7 @@ export function defineFunction<C extends Contract>(contract: C, handlers: Handle
       await runEffects(effects, log);
       return outcome.data;
     }
-    if (outcome.prior.inputHash !== hash) {
+    if (!sameInput(outcome.prior.inputHash, input, config)) {
       throw invalid('this requestId was already used for a different request', 'request.request_id_reused');
     }
     log.info('replayed', {});

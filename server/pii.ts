@@ -76,14 +76,13 @@ export function piiCrypto(config: PiiConfig): PiiCrypto {
   };
   return {
     blindIndex(kind, value) {
-      if (!config.PII_HMAC_KEY) throw new ConfigError('PII_HMAC_KEY is not set: blind indexes of personal data cannot be computed without it (base64 of at least 32 bytes, see README)');
       const normalise = Object.hasOwn(NORMAL_FORMS, kind) ? NORMAL_FORMS[kind] : undefined;
       if (!normalise) throw new TypeError(`blindIndex: unknown kind '${String(kind).slice(0, 32)}'`);
       if (typeof value !== 'string') throw new TypeError(`blindIndex: a ${kind} must be a string`);
       const normal = normalise(value);
       // Every empty value would share one index and collide on uniqueness.
       if (normal.length === 0) throw new TypeError(`blindIndex: the ${kind} is empty once normalised`);
-      return createHmac('sha256', config.PII_HMAC_KEY.key).update(`${BLIND_INDEX_DOMAIN}\0${kind}\0`, 'utf8').update(normal, 'utf8').digest('hex');
+      return keyedDigest(config, `${BLIND_INDEX_DOMAIN}\0${kind}`, normal);
     },
 
     seal(plaintext, aad = '') {
@@ -116,6 +115,18 @@ export function piiCrypto(config: PiiConfig): PiiCrypto {
       return parse(sealed).keyId !== keyring().currentId;
     },
   };
+}
+
+/**
+ * HMAC-SHA256(PII_HMAC_KEY, "<domain>\0<text>") in lower-case hex: a digest of a value that may
+ * hold personal data, which an unkeyed hash would not protect (an 18-digit ID number is quickly
+ * brute-forced). Each use has its own domain, so digests of one use never match another's.
+ */
+export function keyedDigest(config: Pick<ServerConfig, 'PII_HMAC_KEY'>, domain: string, text: string): string {
+  if (!config.PII_HMAC_KEY) {
+    throw new ConfigError('PII_HMAC_KEY is not set: blind indexes and the digests of requests cannot be computed without it (base64 of at least 32 bytes, see README)');
+  }
+  return createHmac('sha256', config.PII_HMAC_KEY.key).update(`${domain}\0`, 'utf8').update(text, 'utf8').digest('hex');
 }
 
 /** The crypto over this function's environment (loadConfig()); read on every call, so cheap to import anywhere. */

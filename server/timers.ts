@@ -53,7 +53,8 @@ import { Collections } from './collections';
 import type { ServerConfig } from './config';
 import { timerActor, TimerCtx, TimerHandlers } from './context';
 import type { Db, StoredDoc, Tx } from './db';
-import { idempotencyKey, inputHash } from './idempotency';
+import { canonicalJson, sha256Hex } from './canonical-json';
+import { idempotencyKey } from './idempotency';
 import { toIssues } from './issues';
 import type { Logger } from './log';
 import { runTx } from './transaction';
@@ -168,7 +169,8 @@ export async function runTimerEvent(ev: Record<string, unknown>, deps: FiringDep
       action: `timer:${trigger}`,
       openid: actor,
       requestId: time,
-      inputHash: inputHash({ trigger, time }),
+      // A firing's input is public (trigger and time): a plain digest; client inputs are keyed.
+      inputHash: sha256Hex(canonicalJson({ trigger, time })),
       resultJson: '',
       createdAt: now(),
       status: 'running',

@@ -27,7 +27,7 @@ describe('audit log', () => {
     expect(stored.prevHash).toBe(prev.hash);
     const head = (await db().collection('audit_head').doc(`c${String(chain).padStart(2, '0')}`).get()).data!;
     expect(head.seq).toBeGreaterThanOrEqual(b.seq);
-    expect(head.seq).toBe(chainSeq(chain, head.count - 1));
+    expect(head.seq).toBe(chainSeq(chain, (head.count as number) - 1));
     expect(await verifyAuditChain(db())).toMatchObject({ ok: true, chains: AUDIT_CHAINS });
   });
 

@@ -1,4 +1,7 @@
 // The kernel through invoke(): real wx-server-sdk against the emulator from globalSetup.
+import { createHmac } from 'node:crypto';
+import { canonicalJson, sha256Hex } from '../../server/canonical-json';
+import { idempotencyKey } from '../../server/idempotency';
 import { db, ensureCollection, uniq } from './fixtures/db';
 import type { TxCtx } from '../../server/context';
 import { COUNTERS, effectsRun, kernel, logLines } from './fixtures/kernel-function';
@@ -172,6 +175,47 @@ describe('idempotency by requestId', () => {
     await kernel.invoke(inc(c, rid), as('alice'));
     const bob = await kernel.invoke(inc(c, rid), as('bob'));
     expect(bob).toEqual({ ok: true, data: { counterId: c, value: 2 } });
+  });
+
+  test('the record keeps a keyed digest of the input, not its plain SHA-256; a retry replays, another input is refused', async () => {
+    const c = uniq('keyed');
+    const rid = uniq('rid');
+    const first = await kernel.invoke(inc(c, rid, { by: 3 }), as('alice'));
+    const record = (await db().collection('idempotency').doc(idempotencyKey('kernel', 'increment', 'alice', rid)).get()).data!;
+    // The handler's parsed input ({counterId, by}) is what is digested.
+    const parsed = { counterId: c, by: 3 };
+    expect(record.inputHash).not.toBe(sha256Hex(canonicalJson(parsed)));
+    expect(record.inputHash).toBe(`h1:${createHmac('sha256', Buffer.from(process.env.PII_HMAC_KEY!, 'base64')).update(`idempotency-input/v1\0${canonicalJson(parsed)}`).digest('hex')}`);
+    expect(JSON.stringify(record)).not.toContain(sha256Hex(canonicalJson(parsed)));
+    expect(await kernel.invoke(inc(c, rid, { by: 3 }), as('alice'))).toEqual(first);
+    expect(await kernel.invoke(inc(c, rid, { by: 4 }), as('alice'))).toMatchObject({ ok: false, error: { code: 'invalid-argument', details: { reason: 'request.request_id_reused' } } });
+    expect(await counter(c)).toBe(3);
+  });
+
+  test('a record written before keyed digests (plain SHA-256) still replays its retry and refuses another input', async () => {
+    const c = uniq('legacy');
+    const rid = uniq('rid');
+    const input = { counterId: c, by: 2 };
+    await db().collection('idempotency').add({
+      data: { _id: idempotencyKey('kernel', 'increment', 'alice', rid), fn: 'kernel', action: 'increment', openid: 'alice', requestId: rid, inputHash: sha256Hex(canonicalJson(input)), resultJson: JSON.stringify({ counterId: c, value: 2 }), createdAt: NOW },
+    });
+    expect(await kernel.invoke(inc(c, rid, { by: 2 }), as('alice'))).toEqual({ ok: true, data: { counterId: c, value: 2 } });
+    expect(await kernel.invoke(inc(c, rid, { by: 1 }), as('alice'))).toMatchObject({ ok: false, error: { code: 'invalid-argument', details: { reason: 'request.request_id_reused' } } });
+    expect(await counter(c)).toBeUndefined();
+  });
+
+  test('without PII_HMAC_KEY a state change is refused as internal, naming the variable in the log, and nothing is written', async () => {
+    const c = uniq('nokey');
+    const saved = process.env.PII_HMAC_KEY;
+    delete process.env.PII_HMAC_KEY;
+    logLines.length = 0;
+    try {
+      expect(await kernel.invoke(inc(c, uniq('rid')), as('alice'))).toMatchObject({ ok: false, error: { code: 'internal' } });
+    } finally {
+      process.env.PII_HMAC_KEY = saved;
+    }
+    expect(JSON.stringify(logLines)).toContain('PII_HMAC_KEY is not set');
+    expect(await counter(c)).toBeUndefined();
   });
 
   test('reusing a requestId for a different input is refused and changes nothing', async () => {
