@@ -42,7 +42,7 @@ test("the project's own functions have valid config.json files and name the vari
   const root = path.resolve(__dirname, '../../cloudfunctions');
   const plans = planFunctions(root, {});
   expect(plans.map((p) => p.name)).toEqual(expect.arrayContaining(['maintenance', 'user']));
-  expect(plans.find((p) => p.name === 'user')).toMatchObject({ timeout: 10, missingEnv: ['ADMIN_OPENIDS', 'BOOTSTRAP_COMMUNITY_ID'] });
+  expect(plans.find((p) => p.name === 'user')).toMatchObject({ timeout: 10, missingEnv: ['PII_HMAC_KEY', 'ADMIN_OPENIDS', 'BOOTSTRAP_COMMUNITY_ID'] });
   expect(plans.find((p) => p.name === 'maintenance')).toMatchObject({
     timeout: 60,
     triggers: [{ name: 'pruneIdempotency', type: 'timer', config: '0 30 3 * * * *' }],
