@@ -66,14 +66,20 @@ export interface TxCollection {
   where(condition: DocData): TxQuery;
 }
 
-export interface Tx {
+/** A transaction as the SDK's runTransaction hands it over: its collections. */
+export interface SdkTx {
   collection(name: string): TxCollection;
+}
+
+/** A transaction as runTx gives it to handlers: its collections and the update operators (`_.set(obj)` replaces a sub-object). */
+export interface Tx extends SdkTx {
+  readonly command: DbCommand;
 }
 
 export interface Db {
   collection(name: string): Collection;
   /** Runs `fn` in a transaction; `retries` is the SDK's own immediate retry on conflict. */
-  runTransaction<T>(fn: (tx: Tx) => Promise<T>, retries?: number): Promise<T>;
+  runTransaction<T>(fn: (tx: SdkTx) => Promise<T>, retries?: number): Promise<T>;
   readonly command: DbCommand;
   serverDate(options?: { offset?: number }): unknown;
 }

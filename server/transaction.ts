@@ -25,7 +25,7 @@ export async function runTx<T>(db: Db, fn: (tx: Tx, attempt: number) => Promise<
   const sleep = options.sleep ?? defaultSleep;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.runTransaction((tx) => fn(tx, attempt), 0);
+      return await db.runTransaction((tx) => fn({ collection: (name) => tx.collection(name), command: db.command }, attempt), 0);
     } catch (e) {
       if (e instanceof AppError || attempt >= maxAttempts || !isRetryable(e)) throw e;
       await sleep(backoffMs(attempt));
@@ -64,7 +64,11 @@ export interface CompareAndSetInput {
   from: string | readonly string[];
   /** When given, the document's version must equal it (client-side optimistic concurrency). */
   version?: number;
-  /** Top-level fields to set; `version` is advanced automatically. Nested plain objects merge. */
+  /**
+   * Top-level fields to set; `version` is advanced automatically. A plain object merges into the
+   * object the field holds; over a field that holds no object (null, absent, a scalar) it is
+   * written whole (the database refuses to merge into null).
+   */
   set: DocData & { status: string };
   audit: { actor: string; at: number; action: string; requestId?: string };
 }
@@ -101,7 +105,10 @@ export async function compareAndSet(tx: Tx, input: CompareAndSetInput): Promise<
   const after = { ...rest, status: input.set.status, version: currentVersion + 1 };
   const before: DocData = { version: currentVersion };
   for (const k of Object.keys(after)) if (k !== 'version') before[k] = current[k];
-  await ref.update({ data: after });
+  const _ = tx.command;
+  const data: DocData = {};
+  for (const [k, v] of Object.entries(after)) data[k] = isPlainObject(v) && !isPlainObject(current[k]) ? _.set(v) : v;
+  await ref.update({ data });
   const audit = await appendAudit(tx, {
     ...input.audit,
     subject: `${input.collection}/${input.id}`,
@@ -109,4 +116,11 @@ export async function compareAndSet(tx: Tx, input: CompareAndSetInput): Promise<
     after,
   });
   return { doc: { ...current, ...after }, audit };
+}
+
+/** An object literal (not an array, a Date or an SDK value such as a Geo.Point). */
+function isPlainObject(v: unknown): v is DocData {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
 }

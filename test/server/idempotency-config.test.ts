@@ -7,7 +7,7 @@ import * as core from '../../core';
 import type { Contract } from '../../core';
 
 const root = path.resolve(__dirname, '../..');
-const contracts = Object.values(core).filter((v): v is Contract => typeof v === 'object' && v !== null && 'name' in v && 'actions' in v);
+const contracts = (Object.values(core) as unknown[]).filter((v): v is Contract => typeof v === 'object' && v !== null && 'name' in v && 'actions' in v);
 const mutating = contracts.filter((c) => Object.values(c.actions).some((a) => a.mutates) && fs.existsSync(path.join(root, 'cloudfunctions', c.name, 'config.json')));
 
 test('the functions with state-changing actions are found', () => {

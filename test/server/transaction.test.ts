@@ -42,6 +42,26 @@ describe('compareAndSet', () => {
     await expect(submit(uniq('missing'))).rejects.toMatchObject({ code: 'not-found' });
   });
 
+  test('an object over a field that holds null (or nothing) is written whole; over an object it merges', async () => {
+    const id = uniq('item');
+    await db().collection(ITEMS).add({ data: { _id: id, status: 'draft', version: 0, meta: null, kept: { a: 1, b: 2 } } });
+    const { doc, audit: entry } = await runTx(db(), (tx) =>
+      compareAndSet(tx, { collection: ITEMS, id, from: 'draft', set: { status: 'submitted', meta: { by: 'staff-1', at: 5 }, fresh: { x: { y: 1 } }, kept: { a: 9 } }, audit }),
+    );
+    expect(doc).toMatchObject({ meta: { by: 'staff-1', at: 5 }, fresh: { x: { y: 1 } } });
+    expect((await db().collection(ITEMS).doc(id).get()).data).toMatchObject({
+      status: 'submitted',
+      version: 1,
+      meta: { by: 'staff-1', at: 5 },
+      fresh: { x: { y: 1 } },
+      kept: { a: 9, b: 2 },
+    });
+    expect(entry.before).toMatchObject({ meta: null, status: 'draft' });
+    // And back: an object over an object still merges, null over an object replaces it.
+    await runTx(db(), (tx) => compareAndSet(tx, { collection: ITEMS, id, from: 'submitted', set: { status: 'draft', meta: { at: 6 }, fresh: null }, audit }));
+    expect((await db().collection(ITEMS).doc(id).get()).data).toMatchObject({ meta: { by: 'staff-1', at: 6 }, fresh: null });
+  });
+
   test('of concurrent identical transitions exactly one wins', async () => {
     const id = await newItem();
     const results = await Promise.allSettled(Array.from({ length: 5 }, () => submit(id)));

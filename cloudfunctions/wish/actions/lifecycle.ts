@@ -103,7 +103,6 @@ async function transition(
   version?: number,
 ): Promise<WishDoc> {
   if (!wishActorMay(event, actors)) throw denied(`you may not ${event} this wish`);
-  await clearNullObjects(ctx, w, set);
   const result = await applyTransition(ctx, wishMachine, {
     collection: W,
     id: w._id,
@@ -112,19 +111,6 @@ async function transition(
     set: { ...set, updatedAt: ctx.now() },
   });
   return result.doc as WishDoc;
-}
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/**
- * compareAndSet writes nested objects as a merge ($set a.b), which the database refuses under a
- * parent that is null. A field about to receive an object while it holds null is removed first
- * (in the same transaction), so the merge creates it; the audit's `before` then omits it.
- */
-export async function clearNullObjects(ctx: Pick<TxCtx, 'tx' | 'db'>, w: WishDoc, set: DocData): Promise<void> {
-  const nulls: DocData = {};
-  for (const [k, v] of Object.entries(set)) if (isPlainObject(v) && (w as Record<string, unknown>)[k] === null) nulls[k] = ctx.db.command.remove();
-  if (Object.keys(nulls).length > 0) await ctx.tx.collection(W).doc(w._id).update({ data: nulls });
 }
 
 async function load(ctx: TxCtx, wishId: string): Promise<{ w: WishDoc; r: RecipientDoc; actors: Set<WishActor> }> {

@@ -5,7 +5,7 @@ import { userContract } from '../../../core/user.contract';
 import { me } from '../../../cloudfunctions/user/actions/me';
 import { setRole } from '../../../cloudfunctions/user/actions/set-role';
 import { defineFunction } from '../../../server/define-function';
-import type { Db, Tx, TxCollection, TxDocRef } from '../../../server/db';
+import type { Db, SdkTx, TxCollection, TxDocRef } from '../../../server/db';
 import { db, uniq } from '../../server/fixtures/db';
 
 const COMMUNITY = 'race-community';
@@ -28,7 +28,7 @@ function interleaving(watched: string, meanwhile: () => Promise<unknown>): { db:
     update: (o) => ref.update(o),
     remove: () => ref.remove(),
   });
-  const wrapTx = (tx: Tx): Tx => ({
+  const wrapTx = (tx: SdkTx): SdkTx => ({
     collection: (name): TxCollection => {
       const c = tx.collection(name);
       return { doc: (id) => wrapDoc(c.doc(id), id), add: (o) => c.add(o), where: (q) => c.where(q) };
