@@ -1,5 +1,5 @@
 // Activities: create, review (submit / reject / publish), cancel, read and list.
-import { activityMachine, AppError, hasRole, HOURS_POLICIES, SignupStatus } from '../../../core';
+import { activityMachine, AppError, hasRole, HOURS_POLICIES, SignupStatus, toGeoJsonPoint } from '../../../core';
 import { ActivityCollections } from '../../../server/activity/collections';
 import { ActivityDoc, activityView, as, pairId, SignupDoc } from '../../../server/activity/docs';
 import { isStaffOf, loadActivity, loadTeam, requireOrganizer, requireStaff, standingOf } from '../../../server/activity/access';
@@ -49,7 +49,7 @@ export async function create(input: In<'create'>, ctx: TxCtx): Promise<Out<'crea
     category: input.category,
     risks: input.risks,
     place: input.place,
-    location: { type: 'Point', coordinates: [input.place.lng, input.place.lat] },
+    location: toGeoJsonPoint(input.place),
     startAt: input.startAt,
     endAt: input.endAt,
     capacity: input.capacity,
