@@ -2,10 +2,10 @@
 // a smartphone. The recipient is registered first when needed; the wish then waits for the
 // community to verify it. Text is checked by the server (content.rejected lands on its field).
 import { pageBase } from '../../../behaviors/page-base';
-import { subscribeTemplates } from '../../../config';
 import { addDays, dayOf, type PostWishInput, type RegisterRecipientInput } from '../../../core/index';
 import { fieldErrors, reasonOf, userMessage } from '../../../services/errors';
 import { navigateTo, requestSubscribe } from '../../../services/platform';
+import { subscribeTemplatesFor } from '../../../services/user';
 import { communityFor, homeCommunity, profile, roles } from '../../../services/session';
 import { postWish, registerRecipient, rememberedSelfRecipient, rememberSelfRecipient } from '../../../services/wish';
 import { AGE_BANDS, GROUPS, WANTED_WITHIN, WISH_CATEGORIES, yuanToFen } from '../../../utils/wish-view';
@@ -110,7 +110,7 @@ Component({
       if (this.data.busy) return;
       const errors = this.problems();
       if (Object.keys(errors).length) return this.setData({ errors, submitError: '请按提示修改后再提交' });
-      await requestSubscribe([subscribeTemplates.wishStatus]);
+      await requestSubscribe(subscribeTemplatesFor('wishPosted'));
       this.setData({ busy: true, errors: {}, submitError: '' });
       let stage: 'recipient' | 'wish' = 'recipient';
       try {
