@@ -11,7 +11,7 @@ export const WISH_CATEGORIES = [
 ];
 const CATEGORY: Record<string, string> = Object.fromEntries(WISH_CATEGORIES.map((c) => [c.key, c.label]));
 
-const AGE: Record<string, string> = { '0-5': '5岁以下', '6-13': '6–13岁', '14-17': '14–17岁', '18-59': '18–59岁', '60-69': '60多岁', '70-79': '70多岁', '80+': '80岁以上' };
+export const AGE_LABEL: Record<string, string> = { '0-5': '5岁以下', '6-13': '6–13岁', '14-17': '14–17岁', '18-59': '18–59岁', '60-69': '60多岁', '70-79': '70多岁', '80+': '80岁以上' };
 const GROUP: Record<string, string> = { 'elderly-alone': '独居老人', elderly: '老人', child: '儿童', 'family-in-difficulty': '困难家庭', other: '' };
 
 export const WISH_STATUS: Record<string, string> = {
@@ -46,7 +46,7 @@ export interface WishRow {
 }
 
 export function wishRow(c: WishCard, why = ''): WishRow {
-  const who = [c.maskedName, AGE[c.ageBand] ?? '', c.group ? GROUP[c.group] ?? '' : ''].filter(Boolean).join('，');
+  const who = [c.maskedName, AGE_LABEL[c.ageBand] ?? '', c.group ? GROUP[c.group] ?? '' : ''].filter(Boolean).join('，');
   const value = yuan(c.valueFen);
   const wanted = `希望${day(c.wantedOn)}前收到`;
   return {
