@@ -21,8 +21,8 @@ const VOLUNTEER: QuickAction[] = [
   { key: 'activities', label: '志愿活动', url: '/pages/volunteer/activities/index' },
   { key: 'card', label: '我的志愿者证', url: '/pages/volunteer/card/index' },
   { key: 'records', label: '服务记录', url: '/pages/volunteer/records/index' },
-  { key: 'delivery', label: '心愿送达任务', url: '/pages/volunteer/delivery/index' },
   { key: 'certificates', label: '志愿服务证明', url: '/pages/volunteer/certificates/index' },
+  { key: 'delivery', label: '心愿送达任务', url: '/pages/volunteer/delivery/index' },
 ];
 const LEADER: QuickAction[] = [{ key: 'lead', label: '带队活动：签到码和点名', url: '/pages/volunteer/activities/index' }];
 const DONOR: QuickAction[] = [
