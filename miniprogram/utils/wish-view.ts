@@ -189,6 +189,31 @@ export function myWishRow(w: WishView, now: number): MyWishRow {
   };
 }
 
+/** A turned-down wish, ready to correct: the reason, and its fields as the form starts. */
+export interface ReviseForm {
+  rejection: string;
+  canRevise: boolean;
+  rItem: string;
+  rDescription: string;
+  rValue: string;
+  rWithin: string;
+  category: WishView['category'];
+  version: number;
+}
+
+export function reviseForm(w: WishView): ReviseForm {
+  return {
+    rejection: w.rejectionReason ? `社区的意见：${w.rejectionReason}` : '',
+    canRevise: w.events.includes('revise'),
+    rItem: w.item,
+    rDescription: w.description,
+    rValue: String(w.valueFen / 100),
+    rWithin: '30',
+    category: w.category,
+    version: w.version,
+  };
+}
+
 export const AGE_BANDS = [
   { key: '60-69', label: '60多岁' },
   { key: '70-79', label: '70多岁' },
