@@ -37,6 +37,7 @@ const STAFF: QuickAction[] = [
   { key: 'handover', label: '心愿送达与签收', url: '/pages/staff/handover/index' },
   { key: 'wish-assign', label: '指派志愿者送心愿到家', url: '/pages/staff/wish-assign/index' },
   { key: 'wish-recipients', label: '心愿对象：签收卡、家属、监护人同意', url: '/pages/staff/wish-recipients/index' },
+  { key: 'wish-manage', label: '心愿管理：过期重发、关闭', url: '/pages/staff/wish-manage/index' },
   { key: 'allocations', label: '物资匹配', url: '/pages/staff/allocations/index' },
   { key: 'disclosures', label: '待公开事项', url: '/pages/staff/disclosures/index' },
   { key: 'stock', label: '服务站库存：入库、出库', url: '/pages/staff/stock/index' },

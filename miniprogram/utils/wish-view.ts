@@ -281,3 +281,42 @@ export function monthLabel(month: string): string {
   const [y, m] = month.split('-').map(Number);
   return `${y}年${m}月`;
 }
+
+/** Why staff close a wish: chosen, not typed. */
+export const CLOSE_REASONS = ['心愿人已不需要了', '已通过其他途径解决', '联系不上心愿人'];
+
+export interface ManageRow {
+  id: string;
+  item: string;
+  who: string;
+  wanted: string;
+  version: number;
+  canRepublish: boolean;
+  canClose: boolean;
+  panel: '' | 'republish' | 'close';
+  within: string;
+  busy: boolean;
+  error: string;
+  done: string;
+  ariaLabel: string;
+}
+
+/** A wish staff may put back up (expired, with a new wanted-by day) or close with a reason. */
+export function manageRow(w: WishView, done = ''): ManageRow {
+  const r = wishRow(w);
+  return {
+    id: w.id,
+    item: w.item,
+    who: r.who,
+    wanted: r.wanted,
+    version: w.version,
+    canRepublish: w.events.includes('republish'),
+    canClose: w.events.includes('close'),
+    panel: '',
+    within: '30',
+    busy: false,
+    error: '',
+    done,
+    ariaLabel: `${w.item}，${r.who}，${r.wanted}`,
+  };
+}
