@@ -4,6 +4,7 @@
 // the retry sees the place taken (test/cloudfunctions/activity/signup.test.ts races them).
 import { AppError, signupMachine } from '../../../core';
 import { ineligibility } from '../../../server/activity/eligibility';
+import { promoteNext } from '../../../server/activity/waitlist';
 import { docsById, loadActivity, loadTeam, loadVolunteer, requireOrganizer, volunteersByOpenid } from '../../../server/activity/access';
 import { ActivityCollections, VolunteerReads } from '../../../server/activity/collections';
 import { as, AttendanceDoc, pairId, SignupDoc } from '../../../server/activity/docs';
@@ -108,11 +109,7 @@ export async function cancelSignUp(input: In<'cancelSignUp'>, ctx: TxCtx): Promi
   else {
     signedUp -= 1;
     // The freed place goes to the first on the waitlist, in the same transaction.
-    const next = (
-      await ctx.tx.collection(ActivityCollections.signups).where({ activityId: activity._id, status: 'waitlisted' }).orderBy('seq', 'asc').limit(1).get()
-    ).data[0];
-    if (next) {
-      await applyTransition(ctx, signupMachine, { collection: ActivityCollections.signups, id: next._id, event: 'promote', set: { updatedAt: now } });
+    if (await promoteNext(ctx, activity)) {
       signedUp += 1;
       waitlisted -= 1;
       promoted = 1;
