@@ -153,7 +153,7 @@ describe('sign-up', () => {
     ok(await act(w.volunteer, 'signUp', { activityId: id }));
     const roster = ok(await act(w.leader, 'roster', { activityId: id }));
     expect(roster.items).toEqual([
-      { volunteerNo: expect.stringMatching(/^T-[0-9a-f]{8}$/), maskedName: '刘某', openid: w.volunteer, signup: 'confirmed', attendance: null, checkedInAt: null, checkedOutAt: null, needsConfirmation: false },
+      { volunteerNo: expect.stringMatching(/^T[A-Z]{4}-\d{6}$/), maskedName: '刘某', openid: w.volunteer, signup: 'confirmed', attendance: null, checkedInAt: null, checkedOutAt: null, needsConfirmation: false },
     ]);
   });
 });
