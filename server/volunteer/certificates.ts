@@ -17,7 +17,9 @@ export function revocationOf(d: StoredDoc): CertificateRevocation | null {
 
 /** Marks a certificate revoked (in the caller's transaction) and audits it. */
 export async function revokeCertificate(ctx: TxCtx, d: StoredDoc, revocation: CertificateRevocation): Promise<void> {
-  await ctx.tx.collection(C.certificates).doc(d._id).update({ data: { revocation: { ...revocation, by: revocation.kind === 'staff' ? ctx.openid : null } } });
+  // command.set: a nested object over the stored null must replace it, not be merged field by field.
+  const stored = { ...revocation, by: revocation.kind === 'staff' ? ctx.openid : null };
+  await ctx.tx.collection(C.certificates).doc(d._id).update({ data: { revocation: ctx.db.command.set(stored) } });
   await ctx.audit({ action: 'volunteer.revokeCertificate', subject: `${C.certificates}/${d._id}`, before: { revocation: null }, after: { ...revocation } });
 }
 

@@ -2,11 +2,10 @@
 // volunteer number, an expiry and an HMAC: never the ID number or the openid) shown as a
 // mini-program code; a leader scans it and activity.rollCallByCard checks the signature, the expiry
 // and the sign-up before recording the check-in or check-out (audited).
-import { volunteer as volunteerFn } from '../../../cloudfunctions/volunteer/function';
 import { parseCardCode } from '../../../core';
 import { db, uniq } from '../../server/fixtures/db';
 import { jsQR } from './qr-decode';
-import { act, cardCodeOf, HOUR, makeWorld, MIN, ok, publishedActivity, putVolunteer, START, T0, withSignupOf, World } from './fixtures';
+import { act, cardCodeOf, HOUR, makeWorld, MIN, ok, publishedActivity, putVolunteer, START, T0, volAct, withSignupOf, World } from './fixtures';
 
 jest.setTimeout(60_000);
 
@@ -15,7 +14,7 @@ beforeAll(async () => {
   w = await makeWorld();
 });
 
-const cardOf = (openid: string, at: number) => volunteerFn.invoke({ action: 'cardCode', input: {} }, { openid, now: () => at });
+const cardOf = (openid: string, at: number) => volAct(openid, 'cardCode', {}, at);
 
 test('the card code is a signed, short-lived mini-program code that names the volunteer number only', async () => {
   const r = await cardOf(w.volunteer, START);

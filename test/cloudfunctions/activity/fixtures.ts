@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { activity as activityFn } from '../../../cloudfunctions/activity/function';
 import { checkin as checkinFn } from '../../../cloudfunctions/checkin/function';
+import { volunteer as volunteerFn } from '../../../cloudfunctions/volunteer/function';
 import type { Envelope } from '../../../core';
 import { signScene } from '../../../server/activity/qr-mac';
 import { loadConfig } from '../../../server/config';
@@ -137,6 +138,11 @@ export type Call = Envelope<any>;
 
 export function act(openid: string, action: string, input: unknown, now = T0, requestId: string = uniq('rid')): Promise<Call> {
   return activityFn.invoke({ action, input, requestId }, { openid, now: () => now });
+}
+
+/** A call of the volunteer function (certificates, moves, the card code) in this world. */
+export function volAct(openid: string, action: string, input: unknown, now = T0, requestId: string = uniq('rid')): Promise<Call> {
+  return volunteerFn.invoke({ action, input, requestId }, { openid, now: () => now });
 }
 
 export function scan(openid: string, action: 'checkIn' | 'checkOut', input: unknown, now: number): Promise<Call> {
