@@ -70,7 +70,7 @@ test('an accepted correction revokes the certificates that counted the old minut
   const v = uniq('cv');
   await putVolunteer(v, w.community);
   const recordId = await confirmedRecordOf(w, v);
-  const record = (await db().collection('service_records').doc(recordId).get()).data!;
+  const record = (await db().collection('service_records').doc(recordId).get()).data as unknown as { minutes: number };
   const counting = await certified(v);
   // A certificate of a period before the record does not state it (and stays valid); it needs a record of its own.
   const older = await confirmedRecordOf(w, v);

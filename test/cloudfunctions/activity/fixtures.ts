@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { activity as activityFn } from '../../../cloudfunctions/activity/function';
 import { checkin as checkinFn } from '../../../cloudfunctions/checkin/function';
+import { org as orgFn } from '../../../cloudfunctions/org/function';
 import { volunteer as volunteerFn } from '../../../cloudfunctions/volunteer/function';
 import type { Envelope } from '../../../core';
 import { signScene } from '../../../server/activity/qr-mac';
@@ -143,6 +144,11 @@ export function act(openid: string, action: string, input: unknown, now = T0, re
 /** A call of the volunteer function (certificates, moves, the card code) in this world. */
 export function volAct(openid: string, action: string, input: unknown, now = T0, requestId: string = uniq('rid')): Promise<Call> {
   return volunteerFn.invoke({ action, input, requestId }, { openid, now: () => now });
+}
+
+/** A call of the org function (teams) in this world. */
+export function orgAct(openid: string, action: string, input: unknown, now = T0, requestId: string = uniq('rid')): Promise<Call> {
+  return orgFn.invoke({ action, input, requestId }, { openid, now: () => now });
 }
 
 export function scan(openid: string, action: 'checkIn' | 'checkOut', input: unknown, now: number): Promise<Call> {

@@ -2,9 +2,8 @@
 // loses, in the same transaction, both grants that made them a leader (teams.leaders and the
 // 'leader' role in the community, unless they still lead another team there). Checked through the
 // actions a leader uses: the roster, the rotating check-in code, roll call and check-out fixes.
-import { org as orgFn } from '../../../cloudfunctions/org/function';
 import { db, uniq } from '../../server/fixtures/db';
-import { act, activityInput, HERE, makeWorld, MIN, ok, publishedActivity, putVolunteer, rotatingScene, scan, START, T0, World } from './fixtures';
+import { act, activityInput, HERE, makeWorld, MIN, ok, orgAct, publishedActivity, putVolunteer, rotatingScene, scan, START, World } from './fixtures';
 
 jest.setTimeout(90_000);
 
@@ -13,7 +12,7 @@ beforeAll(async () => {
   w = await makeWorld();
 });
 
-const orgCall = (openid: string, action: string, input: unknown) => orgFn.invoke({ action, input, requestId: uniq('rid') }, { openid, now: () => T0 });
+const orgCall = (openid: string, action: string, input: unknown) => orgAct(openid, action, input);
 
 async function rolesOf(openid: string): Promise<string[]> {
   const u = (await db().collection('users').doc(openid).get()).data;

@@ -35,7 +35,7 @@ describe('pendingCorrections', () => {
   test('lists the open requests of the community oldest first, with the record and the masked volunteer; resolved ones leave the queue', async () => {
     const vs = [uniq('cq1'), uniq('cq2'), uniq('cq3')];
     for (const v of vs) await putVolunteer(v, w.community);
-    const opened = [];
+    const opened: Array<{ correctionId: string; recordId: string }> = [];
     for (const [i, v] of vs.entries()) opened.push(await openCorrection(v, 150 + i, END + (i + 1) * HOUR));
 
     const items = (await allPages(w.staff, 'pendingCorrections', w.community, 2)).filter((c) => opened.some((o) => o.correctionId === c.correctionId));
