@@ -78,7 +78,6 @@ export const REASON_MESSAGES: Record<string, string> = {
   'card.invalid': '这不是有效的志愿者证二维码，请让对方打开小程序里的志愿者证',
   'card.expired': '志愿者证二维码已过期，请对方刷新后再扫',
   'card.not_a_volunteer': '这张志愿者证对应的志愿者不存在或未通过审核',
-  'community.not_found': '没有找到这个社区，请核对社区编号',
   'move.same_community': '您已经在这个社区了',
   'move.already_open': '您已经申请过转社区，请等待审核或先撤回',
   'move.own_request': '不能审批自己的转社区申请，请由其他工作人员处理',

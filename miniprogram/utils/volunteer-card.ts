@@ -1,7 +1,7 @@
 // The volunteer card's personal QR, moving to another community and certificate revocation, as the
 // pages show them. Pure: no wx, no calls.
 import { CARD_CODE_RE, chinaTime, dayOf, type CertificateRevocation, type MoveView } from '../core/index';
-import { day } from './format';
+import { dateTime, day } from './format';
 
 /**
  * The card code in what the camera read: a card is a mini-program code, so wx.scanCode answers its
@@ -59,4 +59,29 @@ export function revocationText(r: CertificateRevocation | null): string {
   if (!r) return '';
   const when = day(dayOf(r.at));
   return r.kind === 'record_corrected' ? `已于${when}失效：所计服务记录已更正，请重新开具` : `已于${when}撤销：${r.reason}`;
+}
+
+export interface MoveRow {
+  moveId: string;
+  title: string;
+  lines: string[];
+  /** Shows the refusal reasons. */
+  refuseOpen: boolean;
+  busy: boolean;
+  error: string;
+  /** 已同意转入 / 已拒绝: the row stays, without buttons. */
+  done: string;
+}
+
+/** A request to move into the staff member's community, as a review row. */
+export function moveRow(m: MoveView): MoveRow {
+  return {
+    moveId: m.moveId,
+    title: `${m.maskedName}（志愿者编号 ${m.volunteerNo}）`,
+    lines: [`从社区 ${m.fromCommunityId} 申请转入`, `申请时间：${dateTime(m.createdAt)}`, ...(m.note ? [`说明：${m.note}`] : [])],
+    refuseOpen: false,
+    busy: false,
+    error: '',
+    done: '',
+  };
 }

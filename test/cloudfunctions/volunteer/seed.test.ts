@@ -14,7 +14,7 @@ test('seeded volunteers parse and carry the fields the activity half reads', () 
   for (const raw of docs.volunteers ?? []) {
     const v = VolunteerDoc.parse(raw);
     const community = (docs.communities ?? []).find((c) => c._id === v.communityId) as { code: string } | undefined;
-    expect(v.volunteerNo).toMatch(new RegExp(`^${community?.code}-\\d{6}$`));
+    expect(String(v.volunteerNo)).toMatch(new RegExp(`^${community?.code}-\\d{6}$`));
     expect(v.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(raw).toEqual(expect.objectContaining({ openid: expect.any(String), trainings: expect.any(Array), insuranceUntil: raw.insuranceUntil === null ? null : expect.any(Number), maskedName: expect.any(String), totalMinutes: expect.any(Number) }));
   }
@@ -27,7 +27,7 @@ test('the community, organizations and teams are what org answers', () => {
   // Each community's counter has handed out exactly its volunteers' numbers.
   for (const c of docs.communities ?? []) {
     Community.parse(toCommunity(c as any));
-    expect({ community: c._id, seq: c.volunteerSeq }).toEqual({ community: c._id, seq: (docs.volunteers ?? []).filter((v) => v.volunteerNo.toString().startsWith(`${c.code}-`)).length });
+    expect({ community: c._id, seq: c.volunteerSeq }).toEqual({ community: c._id, seq: (docs.volunteers ?? []).filter((v) => String(v.volunteerNo).startsWith(`${c.code}-`)).length });
   }
   for (const o of docs.organizations ?? []) Organization.parse(toOrganization(o as any));
   for (const t of docs.teams ?? []) Team.parse(toTeam(t as any, true));

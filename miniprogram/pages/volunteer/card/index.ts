@@ -2,7 +2,7 @@
 // scans for roll call (renewed before it expires, removed when a renewal fails), and moving to
 // another community (request, status, withdraw).
 import { pageBase } from '../../../behaviors/page-base';
-import { fieldErrors, userMessage } from '../../../services/errors';
+import { fieldErrors, isAppError, userMessage } from '../../../services/errors';
 import { navigateTo, toast } from '../../../services/platform';
 import { cardCode, requestMove, timeBank, volunteerMe, withdrawMove } from '../../../services/volunteer';
 import { minutes } from '../../../utils/format';
@@ -118,7 +118,13 @@ Component({
         toast('已提交转社区申请', 'success');
       } catch (err) {
         const fields = fieldErrors(err);
-        const moveError = fields.toCommunityId ? '社区编号由小写字母、数字和横线组成，请核对' : fields.note ? '说明请写 2–200 个字，不要用表情符号' : userMessage(err);
+        const moveError = fields.toCommunityId
+          ? '社区编号由小写字母、数字和横线组成，请核对'
+          : fields.note
+            ? '说明请写 2–200 个字，不要用表情符号'
+            : isAppError(err) && err.details?.reason === 'community.not_found'
+              ? '没有找到这个社区，请核对社区编号'
+              : userMessage(err);
         this.setData({ moveBusy: false, moveError });
       }
       return undefined;

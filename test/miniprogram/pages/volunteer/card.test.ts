@@ -83,7 +83,7 @@ async function microSettle() {
 test('the personal code is renewed at refreshAt; a failed renewal removes it and offers a retry', async () => {
   jest.useFakeTimers({ now: EXPIRES - 5 * 60_000 });
   mockMe.mockResolvedValue({ volunteer: volunteer(), move: null });
-  mockCode.mockResolvedValueOnce(code()).mockRejectedValueOnce(new AppError('unavailable', 'x')).mockResolvedValueOnce(code({ imageBase64: 'bmV3', expiresAt: EXPIRES + 5 * 60_000, refreshAt: EXPIRES + 4 * 60_000 }));
+  mockCode.mockResolvedValueOnce(code()).mockRejectedValueOnce(new AppError('internal', 'x')).mockResolvedValueOnce(code({ imageBase64: 'bmV3', expiresAt: EXPIRES + 5 * 60_000, refreshAt: EXPIRES + 4 * 60_000 }));
   const page = renderPage(id);
   await microSettle();
   expect(mockCode).toHaveBeenCalledTimes(1);
