@@ -3,10 +3,11 @@
 // after the commit (once, never on a retry or a replay; ACTIVITY_PROMOTION_TEMPLATE_ID).
 import { signupMachine } from '../../core';
 import type { TxCtx } from '../context';
+import type { DocData, StoredDoc } from '../db';
 import { sendSubscribeMessage } from '../openapi';
 import { applyTransition } from '../transition';
 import { ActivityCollections } from './collections';
-import type { ActivityDoc } from './docs';
+import type { ActivityDoc, SignupDoc } from './docs';
 import { activitySettings } from './settings';
 
 /** The page the promotion message opens. */
@@ -36,6 +37,28 @@ export async function promoteNext(ctx: TxCtx, activity: Pick<ActivityDoc, '_id' 
 }
 
 /**
+ * Withdraws one sign-up (confirmed or waitlisted) and keeps the activity's counts: a freed confirmed
+ * place goes to the first on the waitlist. Returns the withdrawn sign-up and whether someone moved up.
+ */
+export async function withdrawSignup(ctx: TxCtx, activity: ActivityDoc, signup: Pick<SignupDoc, '_id' | 'status'>, set: DocData = {}): Promise<{ doc: StoredDoc; promoted: boolean }> {
+  const now = ctx.now();
+  const { doc } = await applyTransition(ctx, signupMachine, { collection: ActivityCollections.signups, id: signup._id, event: 'withdraw', set: { ...set, updatedAt: now } });
+  let { signedUp, waitlisted } = activity;
+  let promoted = false;
+  if (signup.status === 'waitlisted') waitlisted -= 1;
+  else {
+    signedUp -= 1;
+    if (await promoteNext(ctx, activity)) {
+      signedUp += 1;
+      waitlisted -= 1;
+      promoted = true;
+    }
+  }
+  await ctx.tx.collection(ActivityCollections.activities).doc(activity._id).update({ data: { signedUp, waitlisted, updatedAt: now } });
+  return { doc, promoted };
+}
+
+/**
  * Ends the person's sign-ups (confirmed or waitlisted) for activities of the community that have
  * not started yet (they moved to another community): each is withdrawn, the activity's counts
  * follow, and a freed place goes to the next on the waitlist. Returns how many ended.
@@ -47,17 +70,7 @@ export async function endFutureSignups(ctx: TxCtx, openid: string, communityId: 
   for (const s of open) {
     const activity = (await ctx.tx.collection(ActivityCollections.activities).doc(String(s.activityId)).get()).data as unknown as ActivityDoc | null;
     if (!activity || activity.startAt <= ctx.now() || !['draft', 'submitted', 'published'].includes(activity.status)) continue;
-    await applyTransition(ctx, signupMachine, { collection: ActivityCollections.signups, id: s._id, event: 'withdraw', set: { updatedAt: ctx.now(), endedBy: 'moved' } });
-    let { signedUp, waitlisted } = activity;
-    if (s.status === 'waitlisted') waitlisted -= 1;
-    else {
-      signedUp -= 1;
-      if (await promoteNext(ctx, activity)) {
-        signedUp += 1;
-        waitlisted -= 1;
-      }
-    }
-    await ctx.tx.collection(ActivityCollections.activities).doc(activity._id).update({ data: { signedUp, waitlisted, updatedAt: ctx.now() } });
+    await withdrawSignup(ctx, activity, s as unknown as SignupDoc, { endedBy: 'moved' });
     ended += 1;
   }
   return ended;

@@ -1,19 +1,17 @@
 // My volunteer card: number, status, stars, hours and time-bank credits, the personal QR a leader
 // scans for roll call (renewed before it expires, removed when a renewal fails), and moving to
 // another community (request, status, withdraw).
+import { codeRefresh } from '../../../behaviors/code-refresh';
 import { pageBase } from '../../../behaviors/page-base';
 import { fieldErrors, isAppError, userMessage } from '../../../services/errors';
 import { navigateTo, toast } from '../../../services/platform';
 import { cardCode, requestMove, timeBank, volunteerMe, withdrawMove } from '../../../services/volunteer';
 import { minutes } from '../../../utils/format';
-import { refreshDelay } from '../../../utils/leader-view';
 import { cardCodeShown, moveShown, type CardCodeShown, type MoveShown } from '../../../utils/volunteer-card';
 import { cardView, type CardView } from '../../../utils/volunteer-view';
 
-type Timer = ReturnType<typeof setTimeout>;
-
 Component({
-  behaviors: [pageBase],
+  behaviors: [pageBase, codeRefresh],
   data: {
     status: 'loading',
     errorMessage: '',
@@ -31,21 +29,6 @@ Component({
     moveNote: '',
     moveBusy: false,
     moveError: '',
-  },
-  lifetimes: {
-    detached() {
-      (this as unknown as { clearTimer(): void }).clearTimer();
-    },
-  },
-  pageLifetimes: {
-    hide() {
-      (this as unknown as { clearTimer(): void }).clearTimer();
-    },
-    show() {
-      const self = this as unknown as { data: { code: CardCodeShown | null }; refreshCode(): Promise<void> };
-      // Back on screen: the shown code may have expired meanwhile.
-      if (self.data.code) void self.refreshCode();
-    },
   },
   methods: {
     async onLoad(query: Record<string, string | undefined> = {}) {
@@ -72,22 +55,15 @@ Component({
     },
 
     async refreshCode() {
-      this.clearTimer();
+      this.clearRefresh();
       try {
         const c = await cardCode();
         this.setData({ code: cardCodeShown(c), codeError: '' });
-        const self = this as unknown as { timer?: Timer };
-        self.timer = setTimeout(() => void this.refreshCode(), refreshDelay(c.refreshAt, Date.now()));
+        this.scheduleRefresh(c.refreshAt);
       } catch (err) {
         // An expired code must not stay on the card looking valid.
         this.setData({ code: null, codeError: userMessage(err) });
       }
-    },
-
-    clearTimer() {
-      const self = this as unknown as { timer?: Timer };
-      if (self.timer) clearTimeout(self.timer);
-      self.timer = undefined;
     },
 
     onRetry() {
