@@ -44,6 +44,7 @@ const STAFF: QuickAction[] = [
   { key: 'fund', label: '公益基金审批', url: '/pages/staff/fund/index' },
   { key: 'proxy-wish', label: '代居民登记心愿', url: '/pages/resident/wish-new/index' },
   { key: 'figures', label: '社区数据', url: '/pages/resident/community/index' },
+  { key: 'volunteer-requests', label: '志愿者转入申请、撤销证明', url: '/pages/staff/volunteer-requests/index' },
 ];
 
 const ACTIONS: Record<RoleName, QuickAction[]> = {
