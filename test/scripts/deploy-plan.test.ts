@@ -45,7 +45,7 @@ test("the project's own functions have valid config.json files and name the vari
   // user.me answers the subscribe templates, so the user function reads the template variables too.
   expect(plans.find((p) => p.name === 'user')).toMatchObject({
     timeout: 10,
-    missingEnv: ['ADMIN_OPENIDS', 'BOOTSTRAP_COMMUNITY_ID', 'WISH_TMPL_CLAIMED', 'WISH_TMPL_REMINDER', 'WISH_TMPL_RELEASED', 'WISH_TMPL_DELIVERED', 'WISH_TMPL_CONFIRMED', 'CHARITY_DISCLOSURE_TEMPLATE_ID', 'CHARITY_ALLOCATION_TEMPLATE_ID'],
+    missingEnv: ['ADMIN_OPENIDS', 'BOOTSTRAP_COMMUNITY_ID', 'WISH_TMPL_CLAIMED', 'WISH_TMPL_REMINDER', 'WISH_TMPL_RELEASED', 'WISH_TMPL_DELIVERED', 'WISH_TMPL_CONFIRMED', 'CHARITY_DISCLOSURE_TEMPLATE_ID', 'CHARITY_ALLOCATION_TEMPLATE_ID', 'ACTIVITY_PROMOTION_TEMPLATE_ID'],
   });
   expect(plans.find((p) => p.name === 'maintenance')).toMatchObject({
     timeout: 60,
