@@ -1,5 +1,7 @@
 import { userMessage } from '../services/errors';
 import { toast } from '../services/platform';
+import { communityFor, profile } from '../services/session';
+import type { RoleName } from '../services/types';
 
 // Long lists grow by path: `items[20]`, `items[21]`, … are sent, never the whole array again, so a
 // setData stays small however far the user scrolls (WeChat copies every payload across threads).
@@ -103,4 +105,26 @@ export async function loadNextPage<T, R>(host: ListHost, list: PagedList<T, R>):
     }
     return null;
   }
+}
+
+/**
+ * A list of the community the person acts in as `role` (staff screens): the first page reads the
+ * profile and keeps the community in the page's data (`communityId`) for the later pages and actions.
+ */
+export function communityList<T, R>(
+  host: ListHost,
+  role: RoleName,
+  fetch: (communityId: string, after?: string) => Promise<CursorPage<T>>,
+  list: Omit<PagedList<T, R>, 'fetch'>,
+): PagedList<T, R> {
+  return {
+    ...list,
+    fetch: async (after?: string) => {
+      if (!after) {
+        await profile();
+        host.setData({ communityId: communityFor(role) ?? '' });
+      }
+      return fetch((host.data as { communityId?: string }).communityId ?? '', after);
+    },
+  };
 }

@@ -2,11 +2,12 @@
 // delivered (签收), a thank-you to the donor — a ready-made sentence is one tap — and, when the
 // community turned a wish down, its reason and a form to correct it and submit it again.
 import { pageBase } from '../../../behaviors/page-base';
+import { pagedList } from '../../../behaviors/paged-list';
 import { addDays, dayOf, type WishView } from '../../../core/index';
 import { userMessage } from '../../../services/errors';
 import { navigateTo, toast } from '../../../services/platform';
 import { confirmWish, myWishes, reviseWish, thankDonor } from '../../../services/wish';
-import { loadFirstPage, loadNextPage, type ListStatus } from '../../../utils/list';
+import { type ListStatus } from '../../../utils/list';
 import { myWishRow, reviseForm, THANKS_PRESETS, WANTED_WITHIN, yuanToFen, type MyWishRow, type ReviseForm } from '../../../utils/wish-view';
 
 const PAGE = 20;
@@ -20,17 +21,11 @@ function row(w: WishView): Row {
 const MINE = { key: 'rows', fetch: (after?: string) => myWishes({ as: 'posted', after, limit: PAGE }), mapRow: row };
 
 Component({
-  behaviors: [pageBase],
+  behaviors: [pageBase, pagedList],
   data: { status: 'loading' as ListStatus, errorMessage: '', rows: [] as Row[], next: null as string | null, loadingMore: false, presets: THANKS_PRESETS, withins: WANTED_WITHIN },
   methods: {
-    onLoad() {
-      return loadFirstPage(this, MINE);
-    },
-    onRetry() {
-      return this.onLoad();
-    },
-    onReachBottom() {
-      return loadNextPage(this, MINE);
+    list() {
+      return MINE;
     },
     async act(i: number, work: (r: Row) => Promise<WishView>, done: string) {
       const r = this.data.rows[i];

@@ -1,12 +1,12 @@
 // The community station's stock (慈善超市 / 捐助接收点): what is on the shelf, and recording goods in
 // (from a donor) and out (to a resident). Corrections need a second staff member and are not made here.
 import { pageBase } from '../../../behaviors/page-base';
+import { pagedList } from '../../../behaviors/paged-list';
 import type { StockItemView } from '../../../core/index';
 import { listStock, recordStockMovement } from '../../../services/charity';
 import { fieldErrors, userMessage } from '../../../services/errors';
 import { toast } from '../../../services/platform';
-import { communityFor, profile } from '../../../services/session';
-import { appendPatch, loadFirstPage, loadNextPage, replacePatch, type ListStatus, type PagedList } from '../../../utils/list';
+import { appendPatch, communityList, replacePatch, type ListStatus, type PagedList } from '../../../utils/list';
 
 const PAGE = 50;
 
@@ -24,7 +24,7 @@ function stockRow(s: StockItemView): StockRow {
 }
 
 Component({
-  behaviors: [pageBase],
+  behaviors: [pageBase, pagedList],
   data: {
     status: 'loading' as ListStatus,
     errorMessage: '',
@@ -44,23 +44,7 @@ Component({
   },
   methods: {
     list(): PagedList<StockItemView, StockRow> {
-      const fetch = async (after?: string) => {
-        if (!after) {
-          await profile();
-          this.setData({ communityId: communityFor('staff') ?? '' });
-        }
-        return listStock({ communityId: this.data.communityId, after, limit: PAGE });
-      };
-      return { key: 'rows', fetch, mapRow: stockRow };
-    },
-    onLoad() {
-      return loadFirstPage(this, this.list());
-    },
-    onRetry() {
-      return this.onLoad();
-    },
-    onReachBottom() {
-      return loadNextPage(this, this.list());
+      return communityList(this, 'staff', (communityId, after) => listStock({ communityId, after, limit: PAGE }), { key: 'rows', mapRow: stockRow });
     },
     onDirectionTap(e: WechatMiniprogram.TouchEvent) {
       const direction = String(e.currentTarget.dataset.key) as 'in' | 'out';

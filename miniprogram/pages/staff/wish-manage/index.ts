@@ -2,11 +2,11 @@
 // new wanted-by day or closed; a published one that is no longer needed is closed with a reason
 // the poster sees. Rows change in place by path.
 import { pageBase } from '../../../behaviors/page-base';
+import { pagedList } from '../../../behaviors/paged-list';
 import { addDays, dayOf, type WishView } from '../../../core/index';
 import { userMessage } from '../../../services/errors';
-import { communityFor, profile } from '../../../services/session';
 import { closeWish, republishWish, wishQueue } from '../../../services/wish';
-import { loadFirstPage, loadNextPage, type ListStatus, type PagedList } from '../../../utils/list';
+import { communityList, loadFirstPage, type ListStatus, type PagedList } from '../../../utils/list';
 import { CLOSE_REASONS, manageRow, WANTED_WITHIN, type ManageRow } from '../../../utils/wish-view';
 
 const PAGE = 20;
@@ -16,7 +16,7 @@ const TABS = [
 ];
 
 Component({
-  behaviors: [pageBase],
+  behaviors: [pageBase, pagedList],
   data: {
     tabs: TABS,
     tab: 'expired' as 'expired' | 'published',
@@ -31,29 +31,16 @@ Component({
   },
   methods: {
     list(): PagedList<WishView, ManageRow> {
-      const fetch = async (after?: string) => {
-        if (!after) {
-          await profile();
-          this.setData({ communityId: communityFor('staff') ?? communityFor('community-admin') ?? '' });
-        }
-        return wishQueue({ communityId: this.data.communityId, status: this.data.tab, after, limit: PAGE });
-      };
-      return { key: 'rows', fetch, mapRow: (w) => manageRow(w) };
-    },
-    onLoad() {
-      return loadFirstPage(this, this.list());
-    },
-    onRetry() {
-      return this.onLoad();
-    },
-    onReachBottom() {
-      return loadNextPage(this, this.list());
+      return communityList(this, 'staff', (communityId, after) => wishQueue({ communityId, status: this.data.tab, after, limit: PAGE }), {
+        key: 'rows',
+        mapRow: (w) => manageRow(w),
+      });
     },
     onTabTap(e: WechatMiniprogram.TouchEvent) {
       const tab = String(e.currentTarget.dataset.key) as 'expired' | 'published';
       if (tab === this.data.tab) return undefined;
       this.setData({ tab });
-      return this.onLoad();
+      return loadFirstPage(this, this.list());
     },
     idx(e: WechatMiniprogram.TouchEvent): number {
       return Number(e.currentTarget.dataset.index);
