@@ -25,6 +25,11 @@ export function firstPageStatus(count: number): ListStatus {
   return count ? 'ready' : 'empty';
 }
 
+/** The data of a page's cursor list under `rows`, as loadFirstPage / loadNextPage keep it. */
+export function listData<R>() {
+  return { status: 'loading' as ListStatus, errorMessage: '', rows: [] as R[], next: null as string | null, loadingMore: false };
+}
+
 /** One cursor page as every list action answers it (`paginate` on the server). */
 export interface CursorPage<T> {
   items: readonly T[];

@@ -7,7 +7,7 @@ import { createOffer, listMyOffers } from '../../../services/charity';
 import { fieldErrors, userMessage } from '../../../services/errors';
 import { requestSubscribe, toast } from '../../../services/platform';
 import { subscribeTemplatesFor } from '../../../services/user';
-import { type ListStatus } from '../../../utils/list';
+import { listData } from '../../../utils/list';
 import { AVAILABLE_WITHIN, CONDITIONS, DONOR_TYPES, GOODS_CATEGORIES, OFFER_KINDS, offerRow, SKILLS, type OfferRow } from '../../../utils/offer-view';
 import { yuanToFen } from '../../../utils/wish-view';
 
@@ -17,11 +17,7 @@ const OFFERS = { key: 'rows', fetch: (after?: string) => listMyOffers({ after, l
 Component({
   behaviors: [pageBase, pagedList],
   data: {
-    status: 'loading' as ListStatus,
-    errorMessage: '',
-    rows: [] as OfferRow[],
-    next: null as string | null,
-    loadingMore: false,
+    ...listData<OfferRow>(),
     formOpen: false,
     kinds: OFFER_KINDS,
     goodsCategories: GOODS_CATEGORIES,

@@ -7,7 +7,7 @@ import { addDays, dayOf, type WishView } from '../../../core/index';
 import { userMessage } from '../../../services/errors';
 import { navigateTo, toast } from '../../../services/platform';
 import { confirmWish, myWishes, reviseWish, thankDonor } from '../../../services/wish';
-import { type ListStatus } from '../../../utils/list';
+import { listData } from '../../../utils/list';
 import { myWishRow, reviseForm, THANKS_PRESETS, WANTED_WITHIN, yuanToFen, type MyWishRow, type ReviseForm } from '../../../utils/wish-view';
 
 const PAGE = 20;
@@ -22,7 +22,7 @@ const MINE = { key: 'rows', fetch: (after?: string) => myWishes({ as: 'posted', 
 
 Component({
   behaviors: [pageBase, pagedList],
-  data: { status: 'loading' as ListStatus, errorMessage: '', rows: [] as Row[], next: null as string | null, loadingMore: false, presets: THANKS_PRESETS, withins: WANTED_WITHIN },
+  data: { ...listData<Row>(), presets: THANKS_PRESETS, withins: WANTED_WITHIN },
   methods: {
     list() {
       return MINE;

@@ -6,7 +6,7 @@ import type { StockItemView } from '../../../core/index';
 import { listStock, recordStockMovement } from '../../../services/charity';
 import { fieldErrors, userMessage } from '../../../services/errors';
 import { toast } from '../../../services/platform';
-import { appendPatch, communityList, replacePatch, type ListStatus, type PagedList } from '../../../utils/list';
+import { appendPatch, communityList, listData, replacePatch, type PagedList } from '../../../utils/list';
 
 const PAGE = 50;
 
@@ -26,12 +26,8 @@ function stockRow(s: StockItemView): StockRow {
 Component({
   behaviors: [pageBase, pagedList],
   data: {
-    status: 'loading' as ListStatus,
-    errorMessage: '',
+    ...listData<StockRow>(),
     communityId: '',
-    rows: [] as StockRow[],
-    next: null as string | null,
-    loadingMore: false,
     direction: '' as '' | 'in' | 'out',
     item: '',
     unit: '件',

@@ -8,7 +8,7 @@ import { userMessage } from '../../../services/errors';
 import { toast } from '../../../services/platform';
 import { listVolunteers } from '../../../services/volunteer';
 import { assignVolunteer, wishQueue } from '../../../services/wish';
-import { communityList, type ListStatus, type PagedList } from '../../../utils/list';
+import { communityList, listData, type PagedList } from '../../../utils/list';
 import { assignRow, volunteerChoice, type AssignRow, type VolunteerChoice } from '../../../utils/delivery-view';
 
 const PAGE = 20;
@@ -18,12 +18,8 @@ const VOLUNTEERS = 50;
 Component({
   behaviors: [pageBase, pagedList],
   data: {
-    status: 'loading' as ListStatus,
-    errorMessage: '',
+    ...listData<AssignRow>(),
     communityId: '',
-    rows: [] as AssignRow[],
-    next: null as string | null,
-    loadingMore: false,
     volunteers: [] as VolunteerChoice[],
     volunteersStatus: '' as '' | 'loading' | 'ready' | 'empty' | 'error',
     volunteersError: '',

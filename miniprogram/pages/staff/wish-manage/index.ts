@@ -6,7 +6,7 @@ import { pagedList } from '../../../behaviors/paged-list';
 import { addDays, dayOf, type WishView } from '../../../core/index';
 import { userMessage } from '../../../services/errors';
 import { closeWish, republishWish, wishQueue } from '../../../services/wish';
-import { communityList, loadFirstPage, type ListStatus, type PagedList } from '../../../utils/list';
+import { communityList, listData, loadFirstPage, type PagedList } from '../../../utils/list';
 import { CLOSE_REASONS, manageRow, WANTED_WITHIN, type ManageRow } from '../../../utils/wish-view';
 
 const PAGE = 20;
@@ -20,12 +20,8 @@ Component({
   data: {
     tabs: TABS,
     tab: 'expired' as 'expired' | 'published',
-    status: 'loading' as ListStatus,
-    errorMessage: '',
+    ...listData<ManageRow>(),
     communityId: '',
-    rows: [] as ManageRow[],
-    next: null as string | null,
-    loadingMore: false,
     reasons: CLOSE_REASONS,
     withins: WANTED_WITHIN,
   },

@@ -7,7 +7,7 @@ import type { RecipientView } from '../../../core/index';
 import { fieldErrors, userMessage } from '../../../services/errors';
 import { navigateTo } from '../../../services/platform';
 import { bindFamily, listRecipients, recordGuardianConsent } from '../../../services/wish';
-import { communityList, type ListStatus, type PagedList } from '../../../utils/list';
+import { communityList, listData, type PagedList } from '../../../utils/list';
 import {
   afterRecipientAction,
   bindingCodeOf,
@@ -23,12 +23,8 @@ const PAGE = 20;
 Component({
   behaviors: [pageBase, pagedList],
   data: {
-    status: 'loading' as ListStatus,
-    errorMessage: '',
+    ...listData<RecipientRow>(),
     communityId: '',
-    rows: [] as RecipientRow[],
-    next: null as string | null,
-    loadingMore: false,
     relations: GUARDIAN_RELATIONS,
     methods: CONSENT_METHODS,
   },

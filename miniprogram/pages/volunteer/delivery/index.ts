@@ -9,7 +9,7 @@ import { userMessage } from '../../../services/errors';
 import { toast } from '../../../services/platform';
 import { confirmWish, deliverWish, deliveryAddress, myWishes } from '../../../services/wish';
 import { deliveryRow, type DeliveryRow } from '../../../utils/delivery-view';
-import { type ListStatus, type PagedList } from '../../../utils/list';
+import { listData, type PagedList } from '../../../utils/list';
 
 const PAGE = 20;
 const DELIVERIES: PagedList<WishView, DeliveryRow> = {
@@ -20,7 +20,7 @@ const DELIVERIES: PagedList<WishView, DeliveryRow> = {
 
 Component({
   behaviors: [pageBase, pagedList],
-  data: { status: 'loading' as ListStatus, errorMessage: '', rows: [] as DeliveryRow[], next: null as string | null, loadingMore: false },
+  data: { ...listData<DeliveryRow>() },
   pageLifetimes: {
     hide() {
       (this as unknown as { hideAddresses(): void }).hideAddresses();

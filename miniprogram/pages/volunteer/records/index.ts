@@ -5,7 +5,7 @@ import { pagedList } from '../../../behaviors/paged-list';
 import { myRecords, requestCorrection } from '../../../services/activity';
 import { userMessage } from '../../../services/errors';
 import { toast } from '../../../services/platform';
-import { type ListStatus } from '../../../utils/list';
+import { listData } from '../../../utils/list';
 import { hoursToMinutes, recordRow, type RecordRow } from '../../../utils/volunteer-view';
 
 const PAGE = 20;
@@ -13,7 +13,7 @@ const RECORDS = { key: 'rows', fetch: (after?: string) => myRecords({ after, lim
 
 Component({
   behaviors: [pageBase, pagedList],
-  data: { status: 'loading' as ListStatus, errorMessage: '', rows: [] as RecordRow[], next: null as string | null, loadingMore: false },
+  data: { ...listData<RecordRow>() },
   methods: {
     list() {
       return RECORDS;
