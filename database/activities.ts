@@ -13,7 +13,11 @@ export const activityCollections: CollectionSpec[] = [
   {
     name: 'signups',
     description: 'activity sign-ups (deterministic _id activityId_openid; seq orders the waitlist)',
-    indexes: [{ name: 'activity_status_seq', fields: [['activityId', 1], ['status', 1], ['seq', 1]] }],
+    indexes: [
+      { name: 'activity_status_seq', fields: [['activityId', 1], ['status', 1], ['seq', 1]] },
+      // A volunteer moving away: their open sign-ups in the old community
+      { name: 'openid_community_status', fields: [['openid', 1], ['communityId', 1], ['status', 1]] },
+    ],
     rules: DENY_ALL,
   },
   {
@@ -35,13 +39,14 @@ export const activityCollections: CollectionSpec[] = [
   {
     name: 'record_corrections',
     description: 'corrections of a service record requested by its volunteer and resolved by staff (办法 §13)',
-    indexes: [{ name: 'community_status', fields: [['communityId', 1], ['status', 1], ['createdAt', 1]] }],
+    // The staff queue pages through it (paginate orders by createdAt, then _id).
+    indexes: [{ name: 'community_status', fields: [['communityId', 1], ['status', 1], ['createdAt', 1], ['_id', 1]] }],
     rules: DENY_ALL,
   },
   {
     name: 'record_backfills',
     description: 'back-fill (补录) requests: evidence, requester and a second, different approver',
-    indexes: [{ name: 'community_status', fields: [['communityId', 1], ['status', 1], ['createdAt', 1]] }],
+    indexes: [{ name: 'community_status', fields: [['communityId', 1], ['status', 1], ['createdAt', 1], ['_id', 1]] }],
     rules: DENY_ALL,
   },
 ];

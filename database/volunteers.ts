@@ -27,7 +27,8 @@ export const volunteerCollections: CollectionSpec[] = [
     indexes: [
       { name: 'openid', fields: [['openid', 1]], unique: true },
       { name: 'volunteer_no', fields: [['volunteerNo', 1]], unique: true },
-      { name: 'community_status', fields: [['communityId', 1], ['status', 1], ['createdAt', 1]] },
+      // volunteer.list (the verification queue with status pending) pages by createdAt, then _id.
+      { name: 'community_status', fields: [['communityId', 1], ['status', 1], ['createdAt', 1], ['_id', 1]] },
     ],
     rules: DENY_ALL,
   },
@@ -71,6 +72,16 @@ export const volunteerCollections: CollectionSpec[] = [
     name: 'family_bindings',
     description: 'time-bank family bindings between two openids (_id: the two sorted, joined by ~)',
     indexes: [{ name: 'members', fields: [['members', 1]] }],
+    rules: DENY_ALL,
+  },
+  {
+    name: 'volunteer_moves',
+    description: 'requests to move a volunteer to another community: the destination staff accept or refuse (with a reason)',
+    indexes: [
+      // listMoves: the destination's open requests, oldest first (paginate orders by createdAt, then _id)
+      { name: 'to_status_created', fields: [['toCommunityId', 1], ['status', 1], ['createdAt', 1], ['_id', 1]] },
+      { name: 'openid_created', fields: [['openid', 1], ['createdAt', -1]] },
+    ],
     rules: DENY_ALL,
   },
   {

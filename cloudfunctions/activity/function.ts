@@ -3,7 +3,7 @@
 import { activityContract } from '../../core';
 import type { CreditServiceRecord } from '../../server/activity/credit';
 import { defineFunction, DefinedFunction } from '../../server/define-function';
-import { confirmAttendance, fixCheckOut, qrCode, rollCall } from './actions/attendance';
+import { confirmAttendance, fixCheckOut, qrCode, rollCall, rollCallByCard } from './actions/attendance';
 import { cancel, create, get, list, publish, reject, submit } from './actions/lifecycle';
 import {
   approveBackfill,
@@ -17,6 +17,7 @@ import {
   requestCorrection,
   resolveCorrection,
 } from './actions/records';
+import { pendingBackfills, pendingCorrections } from './actions/queues';
 import { cancelSignUp, roster, signUp } from './actions/signup';
 import { flagOverdueRecords } from './timers/flag-overdue';
 import { creditServiceRecord } from './time-bank';
@@ -37,6 +38,7 @@ export function defineActivity(credit: CreditServiceRecord): DefinedFunction {
       roster,
       qrCode,
       rollCall,
+      rollCallByCard,
       confirmAttendance,
       fixCheckOut,
       finish,
@@ -49,6 +51,8 @@ export function defineActivity(credit: CreditServiceRecord): DefinedFunction {
       approveBackfill: approveBackfill(credit),
       refuseBackfill,
       rate,
+      pendingCorrections,
+      pendingBackfills,
     },
     { timers: { flagOverdueRecords } },
   );

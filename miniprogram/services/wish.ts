@@ -1,7 +1,6 @@
 // Client side of the `wish` function (core/wish/wish.contract.ts).
 import { wishContract, type InputOf } from '../core/index';
 import { callAction, type CallOptions } from './call';
-import { readPref, writePref } from './platform';
 
 type W = typeof wishContract;
 
@@ -19,13 +18,17 @@ export const thankDonor = (input: InputOf<W, 'thank'>, opts?: CallOptions) => ca
 export const wishQueue = (input: InputOf<W, 'queue'>, opts?: CallOptions) => callAction(wishContract, 'queue', input, opts);
 export const verifyWish = (input: InputOf<W, 'verify'>, opts?: CallOptions) => callAction(wishContract, 'verify', input, opts);
 export const rejectWish = (input: InputOf<W, 'reject'>, opts?: CallOptions) => callAction(wishContract, 'reject', input, opts);
+export const reviseWish = (input: InputOf<W, 'revise'>, opts?: CallOptions) => callAction(wishContract, 'revise', input, opts);
+export const republishWish = (input: InputOf<W, 'republish'>, opts?: CallOptions) => callAction(wishContract, 'republish', input, opts);
+export const closeWish = (input: InputOf<W, 'close'>, opts?: CallOptions) => callAction(wishContract, 'close', input, opts);
 export const publishWish = (wishId: string, version?: number, opts?: CallOptions) => callAction(wishContract, 'publish', { wishId, version }, opts);
 export const deliverWish = (input: InputOf<W, 'deliver'>, opts?: CallOptions) => callAction(wishContract, 'deliver', input, opts);
 export const wishDisclosure = (input: InputOf<W, 'disclosure'>, opts?: CallOptions) => callAction(wishContract, 'disclosure', input, opts);
-
-// The contract has no "my recipients" action: a resident's own recipient id is remembered on this
-// phone once registered (the server derives it from the openid, so registering again is refused
-// with wish.recipient_exists rather than creating a second one).
-const SELF_RECIPIENT = 'wishSelfRecipient';
-export const rememberedSelfRecipient = (): string | undefined => readPref<string>(SELF_RECIPIENT);
-export const rememberSelfRecipient = (id: string): void => writePref(SELF_RECIPIENT, id);
+export const listRecipients = (input: InputOf<W, 'recipients'>, opts?: CallOptions) => callAction(wishContract, 'recipients', input, opts);
+export const bindFamily = (input: InputOf<W, 'bindFamily'>, opts?: CallOptions) => callAction(wishContract, 'bindFamily', input, opts);
+export const recordGuardianConsent = (input: InputOf<W, 'recordGuardianConsent'>, opts?: CallOptions) => callAction(wishContract, 'recordGuardianConsent', input, opts);
+export const issueConfirmCode = (recipientId: string, opts?: CallOptions) => callAction(wishContract, 'issueConfirmCode', { recipientId }, opts);
+export const printConfirmCode = (recipientId: string, opts?: CallOptions) => callAction(wishContract, 'printConfirmCode', { recipientId }, opts);
+export const assignVolunteer = (input: InputOf<W, 'assignVolunteer'>, opts?: CallOptions) => callAction(wishContract, 'assignVolunteer', input, opts);
+/** The recipient's door address, for the assigned volunteer: shown on screen only, never stored on the phone. */
+export const deliveryAddress = (wishId: string, opts?: CallOptions) => callAction(wishContract, 'deliveryAddress', { wishId }, opts);

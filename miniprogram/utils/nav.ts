@@ -12,6 +12,7 @@ const RESIDENT: QuickAction[] = [
   { key: 'community', label: '社区公开：本月做了什么', url: '/pages/resident/community/index' },
   { key: 'wish-new', label: '发布微心愿', url: '/pages/resident/wish-new/index' },
   { key: 'my-wishes', label: '我的心愿（签收、感谢）', url: '/pages/resident/my-wishes/index' },
+  { key: 'family', label: '家人：为家人发布心愿', url: '/pages/resident/family/index' },
   { key: 'join', label: '成为志愿者', url: '/pages/volunteer/register/index' },
   { key: 'verify', label: '核验志愿服务证明', url: '/pages/volunteer/verify/index' },
 ];
@@ -21,6 +22,7 @@ const VOLUNTEER: QuickAction[] = [
   { key: 'card', label: '我的志愿者证', url: '/pages/volunteer/card/index' },
   { key: 'records', label: '服务记录', url: '/pages/volunteer/records/index' },
   { key: 'certificates', label: '志愿服务证明', url: '/pages/volunteer/certificates/index' },
+  { key: 'delivery', label: '心愿送达任务', url: '/pages/volunteer/delivery/index' },
 ];
 const LEADER: QuickAction[] = [{ key: 'lead', label: '带队活动：签到码和点名', url: '/pages/volunteer/activities/index' }];
 const DONOR: QuickAction[] = [
@@ -33,12 +35,16 @@ const STAFF: QuickAction[] = [
   { key: 'review', label: '审核：心愿、志愿者、活动', url: '/pages/staff/review/index' },
   { key: 'activity-new', label: '发布志愿活动', url: '/pages/staff/activity-new/index' },
   { key: 'handover', label: '心愿送达与签收', url: '/pages/staff/handover/index' },
+  { key: 'wish-assign', label: '指派志愿者送心愿到家', url: '/pages/staff/wish-assign/index' },
+  { key: 'wish-recipients', label: '心愿对象：签收卡、家属、监护人同意', url: '/pages/staff/wish-recipients/index' },
+  { key: 'wish-manage', label: '心愿管理：过期重发、关闭', url: '/pages/staff/wish-manage/index' },
   { key: 'allocations', label: '物资匹配', url: '/pages/staff/allocations/index' },
   { key: 'disclosures', label: '待公开事项', url: '/pages/staff/disclosures/index' },
   { key: 'stock', label: '服务站库存：入库、出库', url: '/pages/staff/stock/index' },
   { key: 'fund', label: '公益基金审批', url: '/pages/staff/fund/index' },
   { key: 'proxy-wish', label: '代居民登记心愿', url: '/pages/resident/wish-new/index' },
   { key: 'figures', label: '社区数据', url: '/pages/resident/community/index' },
+  { key: 'volunteer-requests', label: '志愿者转入申请、撤销证明', url: '/pages/staff/volunteer-requests/index' },
 ];
 
 const ACTIONS: Record<RoleName, QuickAction[]> = {

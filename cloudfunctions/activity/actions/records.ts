@@ -13,7 +13,19 @@ import {
 import { isStaffOf, loadActivity, loadVolunteer, requireOrganizer, requireStaff } from '../../../server/activity/access';
 import { ActivityCollections } from '../../../server/activity/collections';
 import type { CreditServiceRecord } from '../../../server/activity/credit';
-import { ActivityDoc, activityView, as, AttendanceDoc, pairId, recordView, ServiceRecordDoc } from '../../../server/activity/docs';
+import {
+  ActivityDoc,
+  activityView,
+  as,
+  AttendanceDoc,
+  BackfillDoc,
+  backfillView,
+  CorrectionDoc,
+  correctionView,
+  pairId,
+  recordView,
+  ServiceRecordDoc,
+} from '../../../server/activity/docs';
 import { newRandomId } from '../../../server/activity/qr-mac';
 import { draftRecordFor, recordBase, recordDueOn } from '../../../server/activity/records';
 import { Collections } from '../../../server/collections';
@@ -22,6 +34,7 @@ import type { DocData, StoredDoc, Tx } from '../../../server/db';
 import { paginate } from '../../../server/paginate';
 import { guardRead } from '../../../server/transaction';
 import { applyTransition } from '../../../server/transition';
+import { revokeCertificatesCounting } from '../../../server/volunteer/certificates';
 import type { In, Out } from '../types';
 
 const refuse = (reason: string, message: string) => new AppError('failed-precondition', message, { reason });
@@ -130,31 +143,6 @@ async function requireStaffOf(ctx: TxCtx, communityId: string): Promise<void> {
   await guardRead(ctx.tx, Collections.users, ctx.openid);
 }
 
-interface CorrectionDoc {
-  _id: string;
-  recordId: string;
-  recordRevision: number;
-  openid: string;
-  communityId: string;
-  status: 'open' | 'accepted' | 'refused';
-  minutes: number;
-  previousMinutes: number;
-  note: string;
-  resolutionNote: string | null;
-  version?: number;
-  createdAt: number;
-}
-
-const correctionView = (c: CorrectionDoc) => ({
-  correctionId: c._id,
-  recordId: c.recordId,
-  status: c.status,
-  minutes: c.minutes,
-  previousMinutes: c.previousMinutes,
-  note: c.note,
-  resolutionNote: c.resolutionNote ?? null,
-});
-
 export async function requestCorrection(input: In<'requestCorrection'>, ctx: TxCtx): Promise<Out<'requestCorrection'>> {
   const record = await loadRecord(ctx.tx, input.recordId);
   // Someone else's record is "not found": a volunteer can never act on another's record.
@@ -212,38 +200,14 @@ export function resolveCorrection(credit: CreditServiceRecord) {
         set: { minutes, revision, openCorrectionId: null, updatedAt: now },
       });
       await credit(ctx.tx, { recordId: record._id, revision, openid: record.openid, communityId: record.communityId, minutes, at: now });
+      // A certificate that counted the old minutes no longer states the truth: revoke it (the volunteer requests a new one).
+      await revokeCertificatesCounting(ctx, record.openid, record._id, record.revision);
     } else {
       await ctx.tx.collection(ActivityCollections.serviceRecords).doc(record._id).update({ data: { openCorrectionId: null, updatedAt: now } });
     }
     return correctionView(as<CorrectionDoc>(doc));
   };
 }
-
-interface BackfillDoc {
-  _id: string;
-  activityId: string;
-  openid: string;
-  communityId: string;
-  minutes: number;
-  evidence: string;
-  note: string;
-  status: 'requested' | 'approved' | 'refused';
-  requestedBy: string;
-  approvedBy: string | null;
-  recordId: string | null;
-  version?: number;
-  createdAt: number;
-}
-
-const backfillView = (b: BackfillDoc) => ({
-  backfillId: b._id,
-  activityId: b.activityId,
-  status: b.status,
-  minutes: b.minutes,
-  requestedBy: b.requestedBy,
-  approvedBy: b.approvedBy ?? null,
-  recordId: b.recordId ?? null,
-});
 
 async function existingRecord(ctx: TxCtx, id: string): Promise<ServiceRecordDoc | null> {
   const r = await loadRecord(ctx.tx, id);

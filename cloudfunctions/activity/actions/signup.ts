@@ -4,7 +4,8 @@
 // the retry sees the place taken (test/cloudfunctions/activity/signup.test.ts races them).
 import { AppError, signupMachine } from '../../../core';
 import { ineligibility } from '../../../server/activity/eligibility';
-import { loadActivity, loadTeam, loadVolunteer, requireOrganizer, VolunteerDoc } from '../../../server/activity/access';
+import { withdrawSignup } from '../../../server/activity/waitlist';
+import { docsById, loadActivity, loadTeam, loadVolunteer, requireOrganizer, volunteersByOpenid } from '../../../server/activity/access';
 import { ActivityCollections, VolunteerReads } from '../../../server/activity/collections';
 import { as, AttendanceDoc, pairId, SignupDoc } from '../../../server/activity/docs';
 import type { Ctx, TxCtx } from '../../../server/context';
@@ -99,27 +100,9 @@ export async function cancelSignUp(input: In<'cancelSignUp'>, ctx: TxCtx): Promi
   if (activity.status !== 'published' || ctx.now() >= activity.startAt) {
     throw refuse('activity.signup_closed', '活动已经开始或结束，不能再取消报名；如不能参加请告知负责人');
   }
-  const now = ctx.now();
-  const { doc } = await applyTransition(ctx, signupMachine, { collection: ActivityCollections.signups, id, event: 'withdraw', set: { updatedAt: now } });
-  let signedUp = activity.signedUp;
-  let waitlisted = activity.waitlisted;
-  let promoted = 0;
-  if (existing.status === 'waitlisted') waitlisted -= 1;
-  else {
-    signedUp -= 1;
-    // The freed place goes to the first on the waitlist, in the same transaction.
-    const next = (
-      await ctx.tx.collection(ActivityCollections.signups).where({ activityId: activity._id, status: 'waitlisted' }).orderBy('seq', 'asc').limit(1).get()
-    ).data[0];
-    if (next) {
-      await applyTransition(ctx, signupMachine, { collection: ActivityCollections.signups, id: next._id, event: 'promote', set: { updatedAt: now } });
-      signedUp += 1;
-      waitlisted -= 1;
-      promoted = 1;
-    }
-  }
-  await ctx.tx.collection(ActivityCollections.activities).doc(activity._id).update({ data: { signedUp, waitlisted, updatedAt: now } });
-  return { signup: { activityId: activity._id, status: (doc as unknown as SignupDoc).status, waitlistPosition: null }, promoted };
+  // A freed place goes to the first on the waitlist, in the same transaction.
+  const { doc, promoted } = await withdrawSignup(ctx, activity, existing);
+  return { signup: { activityId: activity._id, status: (doc as unknown as SignupDoc).status, waitlistPosition: null }, promoted: promoted ? 1 : 0 };
 }
 
 export async function roster(input: In<'roster'>, ctx: Ctx): Promise<Out<'roster'>> {
@@ -133,23 +116,14 @@ export async function roster(input: In<'roster'>, ctx: Ctx): Promise<Out<'roster
   });
   const signups = page.items.map((d) => as<SignupDoc>(d));
   const openids = signups.map((s) => s.openid);
-  const _ = ctx.db.command;
-  const [vols, atts] = openids.length
-    ? await Promise.all([
-        ctx.db.collection(VolunteerReads.volunteers).where({ openid: _.in(openids) }).limit(openids.length).get(),
-        ctx.db
-          .collection(ActivityCollections.attendance)
-          .where({ _id: _.in(openids.map((o) => pairId(activity._id, o))) })
-          .limit(openids.length)
-          .get(),
-      ])
-    : [{ data: [] }, { data: [] }];
-  const volBy = new Map(vols.data.map((v) => [v.openid as string, as<VolunteerDoc>(v)]));
-  const attBy = new Map(atts.data.map((a) => [a.openid as string, as<AttendanceDoc>(a)]));
+  const [volBy, attById] = await Promise.all([
+    volunteersByOpenid(ctx, openids),
+    docsById<AttendanceDoc>(ctx, ActivityCollections.attendance, openids.map((o) => pairId(activity._id, o))),
+  ]);
   return {
     items: signups.map((s) => {
       const v = volBy.get(s.openid);
-      const a = attBy.get(s.openid);
+      const a = attById.get(pairId(activity._id, s.openid));
       return {
         volunteerNo: v?.volunteerNo ?? '',
         maskedName: v?.maskedName ?? '某',

@@ -1,24 +1,23 @@
 // A donor's offers of goods, money or services: the list (with what was allocated and delivered)
 // and a short form to offer more. Staff match offers to needs (pages/staff/allocations).
 import { pageBase } from '../../../behaviors/page-base';
+import { pagedList } from '../../../behaviors/paged-list';
 import { addDays, dayOf, type OfferInput } from '../../../core/index';
 import { createOffer, listMyOffers } from '../../../services/charity';
 import { fieldErrors, userMessage } from '../../../services/errors';
-import { toast } from '../../../services/platform';
-import { appendPatch, firstPageStatus, type ListStatus } from '../../../utils/list';
+import { requestSubscribe, toast } from '../../../services/platform';
+import { subscribeTemplatesFor } from '../../../services/user';
+import { listData } from '../../../utils/list';
 import { AVAILABLE_WITHIN, CONDITIONS, DONOR_TYPES, GOODS_CATEGORIES, OFFER_KINDS, offerRow, SKILLS, type OfferRow } from '../../../utils/offer-view';
 import { yuanToFen } from '../../../utils/wish-view';
 
 const PAGE = 20;
+const OFFERS = { key: 'rows', fetch: (after?: string) => listMyOffers({ after, limit: PAGE }), mapRow: offerRow };
 
 Component({
-  behaviors: [pageBase],
+  behaviors: [pageBase, pagedList],
   data: {
-    status: 'loading' as ListStatus,
-    errorMessage: '',
-    rows: [] as OfferRow[],
-    next: null as string | null,
-    loadingMore: false,
+    ...listData<OfferRow>(),
     formOpen: false,
     kinds: OFFER_KINDS,
     goodsCategories: GOODS_CATEGORIES,
@@ -46,29 +45,8 @@ Component({
     requestId: '',
   },
   methods: {
-    async onLoad() {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
-        const page = await listMyOffers({ limit: PAGE });
-        const rows = page.items.map(offerRow);
-        this.setData({ rows, next: page.next, status: firstPageStatus(rows.length) });
-      } catch (err) {
-        this.setData({ status: 'error', errorMessage: userMessage(err) });
-      }
-    },
-    onRetry() {
-      return this.onLoad();
-    },
-    async onReachBottom() {
-      if (!this.data.next || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      try {
-        const page = await listMyOffers({ after: this.data.next, limit: PAGE });
-        this.setData({ ...appendPatch('rows', this.data.rows.length, page.items.map(offerRow)), next: page.next, loadingMore: false });
-      } catch (err) {
-        this.setData({ loadingMore: false });
-        toast(userMessage(err));
-      }
+    list() {
+      return OFFERS;
     },
     onOpenForm() {
       this.setData({ formOpen: !this.data.formOpen, errors: {}, submitError: '' });
@@ -121,6 +99,8 @@ Component({
       if (this.data.busy) return;
       const { offer, errors } = this.build();
       if (!offer) return this.setData({ errors, submitError: '请按提示修改后再提交' });
+      // From the tap, before anything is awaited (WeChat's rule): the allocation to accept later.
+      await requestSubscribe(subscribeTemplatesFor('offerMade'));
       this.setData({ busy: true, errors: {}, submitError: '' });
       try {
         const o = await createOffer({ offer }, { requestId: this.data.requestId || undefined });

@@ -2,12 +2,13 @@
 // a smartphone. The recipient is registered first when needed; the wish then waits for the
 // community to verify it. Text is checked by the server (content.rejected lands on its field).
 import { pageBase } from '../../../behaviors/page-base';
-import { subscribeTemplates } from '../../../config';
 import { addDays, dayOf, type PostWishInput, type RegisterRecipientInput } from '../../../core/index';
-import { fieldErrors, reasonOf, userMessage } from '../../../services/errors';
+import { fieldErrors, userMessage } from '../../../services/errors';
 import { navigateTo, requestSubscribe } from '../../../services/platform';
+import { subscribeTemplatesFor } from '../../../services/user';
 import { communityFor, homeCommunity, profile, roles } from '../../../services/session';
-import { postWish, registerRecipient, rememberedSelfRecipient, rememberSelfRecipient } from '../../../services/wish';
+import { listRecipients, postWish, registerRecipient } from '../../../services/wish';
+import { familyChoices, type FamilyChoice } from '../../../utils/recipient-view';
 import { AGE_BANDS, GROUPS, WANTED_WITHIN, WISH_CATEGORIES, yuanToFen } from '../../../utils/wish-view';
 
 type Mode = 'self' | 'family' | 'proxy';
@@ -42,18 +43,33 @@ Component({
     submitError: '',
     busy: false,
     requestIds: { recipient: '', wish: '' },
+    /** The caller's own recipient (recipients as mine, `you`), once registered. */
+    selfId: '',
+    /** The family members staff bound this person to. */
+    family: [] as FamilyChoice[],
+    /** Staff registered a resident (proxy): the next steps for that recipient. */
+    doneRecipientId: '',
   },
   methods: {
     async onLoad(query: Record<string, string | undefined>) {
       this.setData({ step: 'loading', errorMessage: '' });
       try {
-        await profile();
+        const [, mine] = await Promise.all([profile(), listRecipients({ as: 'mine' })]);
         const isStaff = roles().some((g) => g.role === 'staff' || g.role === 'community-admin');
         const mode: Mode = query.recipientId ? 'family' : 'self';
-        this.setData({ step: 'form', isStaff, mode, recipientId: query.recipientId ?? '', selfKnown: !!rememberedSelfRecipient() });
+        const selfId = mine.items.find((r) => r.you)?.id ?? '';
+        const family = familyChoices(mine.items);
+        const recipientId = query.recipientId ?? (family.length === 1 ? family[0].id : '');
+        this.setData({ step: 'form', isStaff, mode, recipientId, selfId, selfKnown: !!selfId, family });
       } catch (err) {
         this.setData({ step: 'error', errorMessage: userMessage(err) });
       }
+    },
+    onMemberTap(e: WechatMiniprogram.TouchEvent) {
+      this.setData({ recipientId: String(e.currentTarget.dataset.id), 'errors.recipientId': '' });
+    },
+    onFamilyPageTap() {
+      return navigateTo('/pages/resident/family/index');
     },
     onRetry() {
       return this.onLoad({});
@@ -77,7 +93,7 @@ Component({
       const p: Record<string, string> = {};
       const needRecipient = d.mode === 'proxy' || (d.mode === 'self' && !d.selfKnown);
       if (needRecipient && !d.name.trim()) p.name = '请填写姓名';
-      if (d.mode === 'family' && !/^r_[0-9a-f]{20}$/.test(d.recipientId.trim())) p.recipientId = '请填写社区给您的家人登记编号（r_开头）';
+      if (d.mode === 'family' && !d.recipientId) p.recipientId = '请选择为哪位家人发布';
       if (!d.item.trim()) p.item = '请写想要的东西或服务，例如“助行器”';
       if (!d.description.trim()) p.description = '请简单说明为什么需要';
       if (yuanToFen(d.value) === null) p.valueFen = '请填写大约多少钱，例如 120';
@@ -86,8 +102,8 @@ Component({
 
     async recipient(): Promise<string> {
       const d = this.data;
-      if (d.mode === 'family') return d.recipientId.trim();
-      if (d.mode === 'self' && d.selfKnown) return rememberedSelfRecipient() ?? '';
+      if (d.mode === 'family') return d.recipientId;
+      if (d.mode === 'self' && d.selfKnown) return d.selfId;
       const input: RegisterRecipientInput = {
         communityId: d.mode === 'proxy' ? communityFor('staff') ?? homeCommunity() : homeCommunity(),
         self: d.mode === 'self',
@@ -99,10 +115,7 @@ Component({
         ...(d.address.trim() ? { address: d.address.trim() } : {}),
       };
       const r = await registerRecipient(input, { requestId: d.requestIds.recipient || undefined });
-      if (d.mode === 'self') {
-        rememberSelfRecipient(r.id);
-        this.setData({ selfKnown: true });
-      }
+      if (d.mode === 'self') this.setData({ selfId: r.id, selfKnown: true });
       return r.id;
     },
 
@@ -110,7 +123,7 @@ Component({
       if (this.data.busy) return;
       const errors = this.problems();
       if (Object.keys(errors).length) return this.setData({ errors, submitError: '请按提示修改后再提交' });
-      await requestSubscribe([subscribeTemplates.wishStatus]);
+      await requestSubscribe(subscribeTemplatesFor('wishPosted'));
       this.setData({ busy: true, errors: {}, submitError: '' });
       let stage: 'recipient' | 'wish' = 'recipient';
       try {
@@ -126,18 +139,22 @@ Component({
           wantedOn: addDays(dayOf(Date.now()), Number(d.within)),
         };
         await postWish(input, { requestId: d.requestIds.wish || undefined });
-        this.setData({ busy: false, step: 'done', requestIds: { recipient: '', wish: '' } });
+        this.setData({ busy: false, step: 'done', requestIds: { recipient: '', wish: '' }, doneRecipientId: d.mode === 'proxy' ? recipientId : '' });
       } catch (err) {
         const requestId = (err as { requestId?: string }).requestId ?? '';
-        const msg =
-          reasonOf(err) === 'wish.recipient_exists' ? '您已经登记过，但这部手机上没有记录。请联系社区工作人员帮您发布，或在“我的心愿”里查看。' : userMessage(err);
-        this.setData({ busy: false, errors: fieldErrors(err), submitError: msg, [`requestIds.${stage}`]: requestId });
+        this.setData({ busy: false, errors: fieldErrors(err), submitError: userMessage(err), [`requestIds.${stage}`]: requestId });
       }
       return undefined;
     },
 
     onMineTap() {
       return navigateTo('/pages/resident/my-wishes/index');
+    },
+    onCodeTap() {
+      return navigateTo(`/pages/staff/wish-code/index?recipientId=${this.data.doneRecipientId}`);
+    },
+    onRecipientsTap() {
+      return navigateTo('/pages/staff/wish-recipients/index');
     },
   },
 });

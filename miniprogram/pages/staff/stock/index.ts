@@ -1,12 +1,12 @@
 // The community station's stock (慈善超市 / 捐助接收点): what is on the shelf, and recording goods in
 // (from a donor) and out (to a resident). Corrections need a second staff member and are not made here.
 import { pageBase } from '../../../behaviors/page-base';
+import { pagedList } from '../../../behaviors/paged-list';
 import type { StockItemView } from '../../../core/index';
 import { listStock, recordStockMovement } from '../../../services/charity';
 import { fieldErrors, userMessage } from '../../../services/errors';
 import { toast } from '../../../services/platform';
-import { communityFor, profile } from '../../../services/session';
-import { appendPatch, firstPageStatus, replacePatch, type ListStatus } from '../../../utils/list';
+import { appendPatch, communityList, listData, replacePatch, type PagedList } from '../../../utils/list';
 
 const PAGE = 50;
 
@@ -24,14 +24,10 @@ function stockRow(s: StockItemView): StockRow {
 }
 
 Component({
-  behaviors: [pageBase],
+  behaviors: [pageBase, pagedList],
   data: {
-    status: 'loading' as ListStatus,
-    errorMessage: '',
+    ...listData<StockRow>(),
     communityId: '',
-    rows: [] as StockRow[],
-    next: null as string | null,
-    loadingMore: false,
     direction: '' as '' | 'in' | 'out',
     item: '',
     unit: '件',
@@ -43,32 +39,8 @@ Component({
     busy: false,
   },
   methods: {
-    async onLoad() {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
-        await profile();
-        const communityId = communityFor('staff') ?? '';
-        this.setData({ communityId });
-        const page = await listStock({ communityId, limit: PAGE });
-        const rows = page.items.map(stockRow);
-        this.setData({ rows, next: page.next, status: firstPageStatus(rows.length) });
-      } catch (err) {
-        this.setData({ status: 'error', errorMessage: userMessage(err) });
-      }
-    },
-    onRetry() {
-      return this.onLoad();
-    },
-    async onReachBottom() {
-      if (!this.data.next || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      try {
-        const page = await listStock({ communityId: this.data.communityId, after: this.data.next, limit: PAGE });
-        this.setData({ ...appendPatch('rows', this.data.rows.length, page.items.map(stockRow)), next: page.next, loadingMore: false });
-      } catch (err) {
-        this.setData({ loadingMore: false });
-        toast(userMessage(err));
-      }
+    list(): PagedList<StockItemView, StockRow> {
+      return communityList(this, 'staff', (communityId, after) => listStock({ communityId, after, limit: PAGE }), { key: 'rows', mapRow: stockRow });
     },
     onDirectionTap(e: WechatMiniprogram.TouchEvent) {
       const direction = String(e.currentTarget.dataset.key) as 'in' | 'out';
