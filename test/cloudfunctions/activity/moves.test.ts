@@ -116,3 +116,21 @@ test('who may do what: only the destination’s staff decide (never on their own
   const own = ok(await volAct(staffMover, 'requestMove', { toCommunityId: w.otherCommunity }));
   expect(await volAct(staffMover, 'decideMove', { moveId: own.moveId, decision: 'accept' })).toMatchObject({ ok: false, error: { details: { reason: 'move.own_request' } } });
 });
+
+test('racing requests to move: exactly one is open afterwards', async () => {
+  const mover = uniq('racer');
+  await putVolunteer(mover, w.community);
+  const results = await Promise.all(Array.from({ length: 6 }, () => volAct(mover, 'requestMove', { toCommunityId: w.otherCommunity })));
+  expect(results.filter((r) => r.ok)).toHaveLength(1);
+  for (const r of results.filter((x) => !x.ok)) expect(r).toMatchObject({ ok: false, error: { details: { reason: 'move.already_open' } } });
+  expect((await db().collection('volunteer_moves').where({ openid: mover, status: 'requested' }).count()).total).toBe(1);
+});
+
+test('erasing the account withdraws an open request to move', async () => {
+  const mover = uniq('eraser');
+  await putVolunteer(mover, w.community);
+  const m = ok(await volAct(mover, 'requestMove', { toCommunityId: w.otherCommunity }));
+  ok(await volAct(mover, 'deleteAccount', { confirm: true }));
+  expect((await db().collection('volunteer_moves').doc(m.moveId).get()).data).toMatchObject({ status: 'withdrawn' });
+  expect(ok(await volAct(destStaff, 'listMoves', { communityId: w.otherCommunity })).items.map((x: { moveId: string }) => x.moveId)).not.toContain(m.moveId);
+});
