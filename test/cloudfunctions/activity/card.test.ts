@@ -103,7 +103,7 @@ test('only the activity’s organizers may scan: another team’s leader and oth
 });
 
 test('through the deployed bundles: a code the volunteer bundle signs is accepted by the activity bundle', async () => {
-  const call = async (fn: string, openid: string, body: unknown) =>
+  const call = async (fn: string, openid: string, body: unknown): Promise<any> =>
     (await fetch(`${process.env.EMULATOR_URL}/functions/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, body: JSON.stringify(body) })).json();
   // The runner's clock is the real one: an activity under way now.
   const now = Date.now();
