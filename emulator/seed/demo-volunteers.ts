@@ -162,7 +162,7 @@ export function volunteerDemoDocuments(now: number): DemoDocuments {
     volunteer_moves: [
       {
         _id: 'move-demo-0001', openid: 'demo-mover', volunteerId: 'vol-demo-mover', volunteerNo: 'HPL-000001', maskedName: '吴某',
-        fromCommunityId: SECOND_COMMUNITY_ID, toCommunityId: c, status: 'requested', note: '搬到幸福里 6 栋', refuseReason: null,
+        fromCommunityId: SECOND_COMMUNITY_ID, toCommunityId: c, fromCommunityName: '和平里社区', toCommunityName: '幸福里社区', status: 'requested', note: '搬到幸福里 6 栋', refuseReason: null,
         createdAt: now - 1 * DAY, decidedAt: null, version: 0,
       },
     ],

@@ -41,7 +41,7 @@ test('accepted: community, roles, teams, future sign-ups and the time-bank accou
   ok(await act(waiting, 'signUp', { activityId: future }));
 
   const requested = ok(await volAct(mover, 'requestMove', { toCommunityId: w.otherCommunity, note: '搬到新小区' }, T0 + HOUR));
-  expect(requested).toMatchObject({ status: 'requested', fromCommunityId: w.community, toCommunityId: w.otherCommunity, maskedName: '刘某' });
+  expect(requested).toMatchObject({ status: 'requested', fromCommunityId: w.community, toCommunityId: w.otherCommunity, fromCommunityName: '社区XFL', toCommunityName: '社区HPL', maskedName: '刘某' });
   expect(ok(await volAct(mover, 'me', {}, T0 + HOUR)).move).toMatchObject({ moveId: requested.moveId, status: 'requested' });
   const queue = ok(await volAct(destStaff, 'listMoves', { communityId: w.otherCommunity }, T0 + HOUR)).items;
   expect(queue.map((m: { moveId: string }) => m.moveId)).toContain(requested.moveId);
