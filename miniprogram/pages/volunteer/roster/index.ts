@@ -4,12 +4,11 @@ import { pageBase } from '../../../behaviors/page-base';
 import type { AttendanceView } from '../../../core/index';
 import { confirmAttendance, fixCheckOut, getActivity, rollCall, rollCallByCard, roster } from '../../../services/activity';
 import { userMessage } from '../../../services/errors';
-import { navigateTo, toast } from '../../../services/platform';
+import { navigateTo, platformErrorKind, scanCode, toast } from '../../../services/platform';
 import { appendPatch, firstPageStatus, type ListStatus } from '../../../utils/list';
 import { ROLL_CALL_REASONS, rosterRow, type RosterRow } from '../../../utils/leader-view';
 import { timeRange } from '../../../utils/format';
 import { cardCodeFromScan } from '../../../utils/volunteer-card';
-import { platformErrorKind, scanCode } from '../../../services/platform';
 
 const PAGE = 50;
 
