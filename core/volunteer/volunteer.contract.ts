@@ -128,6 +128,9 @@ export const MoveView = z.object({
   maskedName: z.string(),
   fromCommunityId: CommunityId,
   toCommunityId: CommunityId,
+  /** The communities' names when the request was made (幸福里社区). */
+  fromCommunityName: z.string(),
+  toCommunityName: z.string(),
   status: moveMachine.State,
   note: z.string().nullable(),
   /** Why the destination refused (shown to the volunteer). */

@@ -11,7 +11,7 @@ import { DAY, DEMO_ADMIN_OPENID, DEMO_COMMUNITY_ID, DemoDocuments, DemoPerson } 
 /** People the volunteer flows need beyond the base community's. */
 export const VOLUNTEER_DEMO_PEOPLE: DemoPerson[] = [
   { openid: 'demo-applicant', displayName: '孙同学', roles: ['resident'], note: '志愿者注册待审核（16 岁，监护人已同意）' },
-  { openid: 'demo-helper', displayName: '钱阿姨', roles: ['volunteer'], note: '已认证志愿者：探访活动候补第 1 位' },
+  { openid: 'demo-helper', displayName: '何阿姨', roles: ['volunteer'], note: '已认证志愿者：探访活动候补第 1 位' },
   // A volunteer of the second community (its grant is there, not in 幸福里社区: no role here yet).
   { openid: 'demo-mover', displayName: '吴先生', roles: [], note: '和平里社区志愿者：申请迁入幸福里社区，待审核' },
 ];
@@ -112,7 +112,7 @@ export function volunteerDemoDocuments(now: number): DemoDocuments {
         openid: 'demo-helper',
         volunteerNo: 'XFL-000004',
         status: 'verified',
-        maskedName: '钱某',
+        maskedName: '何某',
         gender: 'female',
         birthDate: '1962-03-08',
         maskedIdNumber: '4****************5',
@@ -137,7 +137,7 @@ export function volunteerDemoDocuments(now: number): DemoDocuments {
         maskedIdNumber: '4****************3',
         maskedPhone: '136****7788',
         skills: ['维修'],
-        serviceCategories: ['community-service'],
+        serviceCategories: ['community-governance'],
         trainings: [],
         insuranceUntil: null,
         totalMinutes: 0,
@@ -162,7 +162,7 @@ export function volunteerDemoDocuments(now: number): DemoDocuments {
     volunteer_moves: [
       {
         _id: 'move-demo-0001', openid: 'demo-mover', volunteerId: 'vol-demo-mover', volunteerNo: 'HPL-000001', maskedName: '吴某',
-        fromCommunityId: SECOND_COMMUNITY_ID, toCommunityId: c, status: 'requested', note: '搬到幸福里 6 栋', refuseReason: null,
+        fromCommunityId: SECOND_COMMUNITY_ID, toCommunityId: c, fromCommunityName: '和平里社区', toCommunityName: '幸福里社区', status: 'requested', note: '搬到幸福里 6 栋', refuseReason: null,
         createdAt: now - 1 * DAY, decidedAt: null, version: 0,
       },
     ],

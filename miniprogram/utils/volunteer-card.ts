@@ -43,8 +43,8 @@ export interface MoveShown {
 /** The volunteer's latest request to move, as one sentence (null when there is none to show). */
 export function moveShown(m: MoveView | null): MoveShown | null {
   if (!m || m.status === 'withdrawn') return null;
-  if (m.status === 'requested') return { text: `已申请转到社区 ${m.toCommunityId}，等待对方社区审核`, open: true };
-  if (m.status === 'accepted') return { text: `已于${day(dayOf(m.decidedAt ?? m.createdAt))}转入社区 ${m.toCommunityId}`, open: false };
+  if (m.status === 'requested') return { text: `已申请转到${m.toCommunityName}，等待对方社区审核`, open: true };
+  if (m.status === 'accepted') return { text: `已于${day(dayOf(m.decidedAt ?? m.createdAt))}转入${m.toCommunityName}`, open: false };
   return { text: `转社区申请未通过：${m.refuseReason ?? '未说明原因'}`, open: false };
 }
 
@@ -78,7 +78,7 @@ export function moveRow(m: MoveView): MoveRow {
   return {
     moveId: m.moveId,
     title: `${m.maskedName}（志愿者编号 ${m.volunteerNo}）`,
-    lines: [`从社区 ${m.fromCommunityId} 申请转入`, `申请时间：${dateTime(m.createdAt)}`, ...(m.note ? [`说明：${m.note}`] : [])],
+    lines: [`从${m.fromCommunityName}申请转入`, `申请时间：${dateTime(m.createdAt)}`, ...(m.note ? [`说明：${m.note}`] : [])],
     refuseOpen: false,
     busy: false,
     error: '',

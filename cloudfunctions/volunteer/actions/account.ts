@@ -10,7 +10,7 @@
 // - the time-bank ledger stays (it explains every balance); a positive balance goes to the
 //   community pool; family bindings are removed; the person leaves every team; the volunteer and
 //   leader roles in the community are revoked.
-import { dayOf, MyData, volunteerMachine } from '../../../core';
+import { dayOf, moveMachine, MyData, volunteerMachine } from '../../../core';
 import type { Ctx, TxCtx } from '../../../server/context';
 import { piiCrypto } from '../../../server/pii';
 import { applyTransition } from '../../../server/transition';
@@ -87,6 +87,10 @@ export async function deleteAccount(_input: { confirm: true }, ctx: TxCtx): Prom
     });
     const certificates = (await tx.collection(C.certificates).where({ openid: ctx.openid }).get()).data;
     for (const c of certificates) await tx.collection(C.certificates).doc(c._id).update({ data: { openid: `erased:${v._id}`, nameSealed: null, checkCodeSealed: null } });
+    // An open request to move is withdrawn: nobody is left to move.
+    for (const m of (await tx.collection(C.volunteerMoves).where({ openid: ctx.openid, status: 'requested' }).get()).data) {
+      await applyTransition(ctx, moveMachine, { collection: C.volunteerMoves, id: m._id, event: 'withdraw', set: { decidedAt: at } });
+    }
   }
   // The balance goes to the community pool rather than vanishing.
   const account = await readAccount(tx, ctx.openid);

@@ -26,6 +26,8 @@ interface MoveDoc {
   maskedName: string;
   fromCommunityId: string;
   toCommunityId: string;
+  fromCommunityName: string;
+  toCommunityName: string;
   status: MoveView['status'];
   note: string | null;
   refuseReason: string | null;
@@ -42,6 +44,8 @@ export function moveView(d: StoredDoc | MoveDoc): MoveView {
     maskedName: m.maskedName,
     fromCommunityId: m.fromCommunityId,
     toCommunityId: m.toCommunityId,
+    fromCommunityName: m.fromCommunityName,
+    toCommunityName: m.toCommunityName,
     status: m.status,
     note: m.note ?? null,
     refuseReason: m.refuseReason ?? null,
@@ -67,6 +71,8 @@ export async function requestMove(input: RequestMoveInput, ctx: TxCtx): Promise<
   if (input.toCommunityId === v.communityId) throw new AppError('failed-precondition', 'you are already in this community', { reason: 'move.same_community' });
   const destination = (await ctx.tx.collection(C.communities).doc(input.toCommunityId).get()).data;
   if (!destination) throw new AppError('not-found', 'no such community', { reason: 'community.not_found' });
+  const source = (await ctx.tx.collection(C.communities).doc(v.communityId).get()).data;
+  const nameOf = (d: StoredDoc | null, id: string) => (d && typeof d.name === 'string' ? d.name : id);
   // One open request at a time: the registration holds it, so two racing requests conflict on it.
   const stored = (await ctx.tx.collection(C.volunteers).doc(v._id).get()).data;
   if (typeof stored?.openMoveId === 'string') throw new AppError('already-exists', 'you already asked to move; withdraw that request first', { reason: 'move.already_open' });
@@ -79,6 +85,8 @@ export async function requestMove(input: RequestMoveInput, ctx: TxCtx): Promise<
     maskedName: v.maskedName,
     fromCommunityId: v.communityId,
     toCommunityId: input.toCommunityId,
+    fromCommunityName: nameOf(source, v.communityId),
+    toCommunityName: nameOf(destination, input.toCommunityId),
     status: 'requested',
     note: input.note,
     refuseReason: null,

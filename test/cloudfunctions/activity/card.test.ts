@@ -101,3 +101,16 @@ test('only the activity’s organizers may scan: another team’s leader and oth
   }
   expect((await db().collection('attendance').doc(`${id}_${w.volunteer}`).get()).data).toBeNull();
 });
+
+test('through the deployed bundles: a code the volunteer bundle signs is accepted by the activity bundle', async () => {
+  const call = async (fn: string, openid: string, body: unknown): Promise<any> =>
+    (await fetch(`${process.env.EMULATOR_URL}/functions/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, body: JSON.stringify(body) })).json();
+  // The runner's clock is the real one: an activity under way now.
+  const now = Date.now();
+  const id = await publishedActivity(w, { startAt: now + 30 * MIN, endAt: now + 3 * HOUR }, now);
+  ok(await act(w.volunteer, 'signUp', { activityId: id }, now));
+  const card = await call('volunteer', w.volunteer, { action: 'cardCode', input: {} });
+  expect(card).toMatchObject({ ok: true, data: { page: 'pages/volunteer/card/index' } });
+  const r = await call('activity', w.leader, { action: 'rollCallByCard', input: { activityId: id, card: card.data.code, event: 'in' }, requestId: uniq('rid') });
+  expect(r).toMatchObject({ ok: true, data: { openid: w.volunteer, status: 'checked_in', flags: ['roll_call_card'] } });
+});

@@ -41,7 +41,7 @@ test('accepted: community, roles, teams, future sign-ups and the time-bank accou
   ok(await act(waiting, 'signUp', { activityId: future }));
 
   const requested = ok(await volAct(mover, 'requestMove', { toCommunityId: w.otherCommunity, note: '搬到新小区' }, T0 + HOUR));
-  expect(requested).toMatchObject({ status: 'requested', fromCommunityId: w.community, toCommunityId: w.otherCommunity, maskedName: '刘某' });
+  expect(requested).toMatchObject({ status: 'requested', fromCommunityId: w.community, toCommunityId: w.otherCommunity, fromCommunityName: '社区XFL', toCommunityName: '社区HPL', maskedName: '刘某' });
   expect(ok(await volAct(mover, 'me', {}, T0 + HOUR)).move).toMatchObject({ moveId: requested.moveId, status: 'requested' });
   const queue = ok(await volAct(destStaff, 'listMoves', { communityId: w.otherCommunity }, T0 + HOUR)).items;
   expect(queue.map((m: { moveId: string }) => m.moveId)).toContain(requested.moveId);
@@ -115,4 +115,22 @@ test('who may do what: only the destination’s staff decide (never on their own
   await db().collection('users').doc(staffMover).update({ data: { roles: [{ role: 'volunteer', communityId: w.community }, { role: 'staff', communityId: w.otherCommunity }] } });
   const own = ok(await volAct(staffMover, 'requestMove', { toCommunityId: w.otherCommunity }));
   expect(await volAct(staffMover, 'decideMove', { moveId: own.moveId, decision: 'accept' })).toMatchObject({ ok: false, error: { details: { reason: 'move.own_request' } } });
+});
+
+test('racing requests to move: exactly one is open afterwards', async () => {
+  const mover = uniq('racer');
+  await putVolunteer(mover, w.community);
+  const results = await Promise.all(Array.from({ length: 6 }, () => volAct(mover, 'requestMove', { toCommunityId: w.otherCommunity })));
+  expect(results.filter((r) => r.ok)).toHaveLength(1);
+  for (const r of results.filter((x) => !x.ok)) expect(r).toMatchObject({ ok: false, error: { details: { reason: 'move.already_open' } } });
+  expect((await db().collection('volunteer_moves').where({ openid: mover, status: 'requested' }).count()).total).toBe(1);
+});
+
+test('erasing the account withdraws an open request to move', async () => {
+  const mover = uniq('eraser');
+  await putVolunteer(mover, w.community);
+  const m = ok(await volAct(mover, 'requestMove', { toCommunityId: w.otherCommunity }));
+  ok(await volAct(mover, 'deleteAccount', { confirm: true }));
+  expect((await db().collection('volunteer_moves').doc(m.moveId).get()).data).toMatchObject({ status: 'withdrawn' });
+  expect(ok(await volAct(destStaff, 'listMoves', { communityId: w.otherCommunity })).items.map((x: { moveId: string }) => x.moveId)).not.toContain(m.moveId);
 });

@@ -2,7 +2,9 @@
 // activity half relies on are there, the time bank adds up.
 import { demoDocuments } from '../../../emulator/seed/demo-community';
 import { VolunteerDoc } from '../../../server/volunteer/store';
-import { Community, Organization, Team, starStanding } from '../../../core';
+import { Community, Organization, Team, starStanding, VolunteerSelf } from '../../../core';
+import { self } from '../../../cloudfunctions/volunteer/views';
+import { loadConfig } from '../../../server/config';
 import { toCommunity } from '../../../cloudfunctions/org/actions/community';
 import { toOrganization } from '../../../cloudfunctions/org/actions/organizations';
 import { toTeam } from '../../../cloudfunctions/org/actions/teams';
@@ -13,6 +15,8 @@ test('seeded volunteers parse and carry the fields the activity half reads', () 
   expect(docs.volunteers?.length).toBeGreaterThanOrEqual(3);
   for (const raw of docs.volunteers ?? []) {
     const v = VolunteerDoc.parse(raw);
+    // What `me` answers satisfies its contract (an unknown category, say, would be an internal error there).
+    expect(VolunteerSelf.safeParse(self(loadConfig(), v)).error).toBeUndefined();
     const community = (docs.communities ?? []).find((c) => c._id === v.communityId) as { code: string } | undefined;
     expect(String(v.volunteerNo)).toMatch(new RegExp(`^${community?.code}-\\d{6}$`));
     expect(v.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -35,6 +35,8 @@ const move = (n: number, over: Record<string, unknown> = {}) => ({
   maskedName: `吴某${n}`,
   fromCommunityId: 'hpl',
   toCommunityId: 'c1',
+  fromCommunityName: '和平里社区',
+  toCommunityName: '幸福里社区',
   status: 'requested',
   note: n === 1 ? '搬到幸福里 6 栋' : null,
   refuseReason: null,
@@ -52,7 +54,7 @@ test('loading, then the requests to move in with who, from where and why', async
   await settle();
   expect(mockList).toHaveBeenCalledWith({ communityId: 'c1', after: null, limit: 20 });
   expect(page.querySelectorAll('.m-title').map((n: any) => n.dom.textContent)).toEqual(['吴某1（志愿者编号 HPL-000001）', '吴某2（志愿者编号 HPL-000002）']);
-  expect(page.querySelectorAll('.m-line').map((n: any) => n.dom.textContent)).toContain('说明：搬到幸福里 6 栋');
+  expect(page.querySelectorAll('.m-line').map((n: any) => n.dom.textContent).slice(0, 3)).toEqual(['从和平里社区申请转入', '申请时间：12月1日（周二）10:00', '说明：搬到幸福里 6 栋']);
 });
 
 test('accept one, refuse another with a chosen reason; each row says what was done and loses its buttons', async () => {

@@ -43,6 +43,8 @@ const move = (over: Record<string, unknown> = {}) => ({
   maskedName: '刘某',
   fromCommunityId: 'c1',
   toCommunityId: 'hpl',
+  fromCommunityName: '幸福里社区',
+  toCommunityName: '和平里社区',
   status: 'requested',
   note: null,
   refuseReason: null,
@@ -169,7 +171,7 @@ test('moving: request with the community number, see it waiting, withdraw it; a 
   expect(text(page, '.move-error')).toBe('没有找到这个社区，请核对社区编号');
   page.querySelector('.move-submit')!.dispatchEvent('tap');
   await settle();
-  expect(text(page, '.move-status')).toBe('已申请转到社区 hpl，等待对方社区审核');
+  expect(text(page, '.move-status')).toBe('已申请转到和平里社区，等待对方社区审核');
   page.querySelector('.move-withdraw')!.dispatchEvent('tap');
   await settle();
   expect(mockWithdraw).toHaveBeenCalledWith('move-1');
