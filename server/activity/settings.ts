@@ -9,6 +9,8 @@ export interface ActivitySettings {
   deadlineDays: number;
   slotSeconds: number;
   slotsValid: number;
+  /** CHECKIN_ACTIVITY_CACHE_SECONDS: how long a scan may reuse the activity it read. */
+  activityCacheSeconds: number;
   checkinPage: string;
 }
 
@@ -19,6 +21,7 @@ export function activitySettings(c: ServerConfig): ActivitySettings {
     deadlineDays: c.ACTIVITY_RECORD_DEADLINE_DAYS ?? 10,
     slotSeconds: c.CHECKIN_SLOT_SECONDS ?? 60,
     slotsValid: c.CHECKIN_SLOTS_VALID ?? 2,
+    activityCacheSeconds: c.CHECKIN_ACTIVITY_CACHE_SECONDS ?? 5,
     checkinPage: c.CHECKIN_PAGE ?? 'pages/volunteer/checkin/index',
   };
 }
