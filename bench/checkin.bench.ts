@@ -8,9 +8,11 @@
 // calling function): exactly, per call, in a sequential pass; and in total during the burst. The
 // reported db_requests_per_checkin is the burst's total ÷ its 500 first check-ins, so duplicates
 // and the activity reads of the per-worker cache (server/activity/activity-cache.ts) count too.
-// CPU per request (this process: emulator + gateway + load generator; the workers from /proc)
+// CPU per request (this process: the emulator and its gateway; the workers and the load
+// generator, a child process of its own, from /proc)
 // compares variants on a machine other work also loads. `BURSTS=3 npm run bench -- checkin`
 // repeats the burst on fresh activities and reports the median one.
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -22,6 +24,7 @@ const VOLUNTEERS = 500;
 const DUPLICATES = 200;
 const SEQUENTIAL = 20;
 const SOCKETS = 128;
+const LOAD_GENERATOR = '--load-generator';
 const BURSTS = Math.max(1, Number(process.env.BURSTS ?? 1) || 1);
 const PLACE = { name: '幸福里中心花园', lat: 23.1287, lng: 113.3251, radiusM: 200 };
 const HERE = { lat: PLACE.lat, lng: PLACE.lng, accuracyM: 15 };
@@ -38,11 +41,11 @@ function shuffle<T>(xs: T[], seed = 42): T[] {
   return xs;
 }
 
-// CPU of this process (emulator, gateway, load generator: process.cpuUsage) and of its children
-// (the warm workers: utime + stime from /proc/<pid>/stat, in clock ticks of 10 ms).
+// CPU of this process (emulator, gateway: process.cpuUsage), of the warm workers (its other
+// children) and of the load generator: utime + stime from /proc/<pid>/stat, in ticks of 10 ms.
 const TICK_MS = 10;
-function workerTicks(): number {
-  let ticks = 0;
+function childTicks(): Map<number, number> {
+  const out = new Map<number, number>();
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     let stat: string;
     try {
@@ -51,14 +54,96 @@ function workerTicks(): number {
       continue;
     }
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(f[1]) === process.pid) ticks += Number(f[11]) + Number(f[12]);
+    if (Number(f[1]) === process.pid) out.set(Number(pid), Number(f[11]) + Number(f[12]));
   }
-  return ticks;
+  return out;
 }
-const cpuNow = () => ({ self: process.cpuUsage(), workers: workerTicks() });
-function cpuSince(before: ReturnType<typeof cpuNow>, requests: number) {
+function cpuNow(genPid: number) {
+  const ticks = childTicks();
+  const gen = ticks.get(genPid) ?? 0;
+  const workers = [...ticks.values()].reduce((a, b) => a + b, 0) - gen;
+  return { self: process.cpuUsage(), workers, gen };
+}
+function cpuSince(before: ReturnType<typeof cpuNow>, genPid: number, requests: number) {
+  const now = cpuNow(genPid);
   const self = process.cpuUsage(before.self);
-  return { selfMs: (self.user + self.system) / 1000 / requests, workersMs: ((workerTicks() - before.workers) * TICK_MS) / requests };
+  const per = (ticks: number) => (ticks * TICK_MS) / requests;
+  return { selfMs: (self.user + self.system) / 1000 / requests, workersMs: per(now.workers - before.workers), genMs: per(now.gen - before.gen) };
+}
+
+// The load generator runs in a child process of its own, as in the calibration
+// (runner-throughput.md §1): the emulator's event loop (gateway, database, IPC to the workers)
+// is not also the client's. It issues the calls it is sent, all at once or one at a time, over
+// SOCKETS keep-alive connections, and times each from issue to response.
+type Reply = { ok: boolean; error?: { details?: { reason?: string } } };
+interface GenRequest {
+  id: number;
+  url: string;
+  calls: Array<{ openid: string; body: unknown }>;
+  sequential: boolean;
+}
+interface GenAnswer {
+  id: number;
+  replies: Reply[];
+  ms: number[];
+  wallMs: number;
+}
+
+function loadGenerator(): void {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: SOCKETS });
+  const post = (url: URL, openid: string, body: unknown): Promise<Reply> =>
+    new Promise((resolve, reject) => {
+      const payload = JSON.stringify(body);
+      const req = http.request(
+        { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-wx-openid': openid } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            try {
+              resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Reply);
+            } catch (e) {
+              reject(e);
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  process.on('message', async (m: GenRequest) => {
+    const url = new URL(m.url);
+    const ms: number[] = [];
+    const replies: Reply[] = [];
+    const one = async (c: GenRequest['calls'][number], i: number) => {
+      const t = performance.now();
+      replies[i] = await post(url, c.openid, c.body);
+      ms[i] = performance.now() - t;
+    };
+    const t0 = performance.now();
+    if (m.sequential) for (let i = 0; i < m.calls.length; i++) await one(m.calls[i]!, i);
+    else await Promise.all(m.calls.map(one));
+    process.send!({ id: m.id, replies, ms, wallMs: performance.now() - t0 } satisfies GenAnswer);
+  });
+  process.on('disconnect', () => process.exit(0));
+}
+
+function startLoadGenerator() {
+  const child = fork(__filename, [LOAD_GENERATOR], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const waiting = new Map<number, (a: GenAnswer) => void>();
+  child.on('message', (a: GenAnswer) => waiting.get(a.id)?.(a));
+  let next = 0;
+  return {
+    pid: child.pid!,
+    run(url: string, calls: GenRequest['calls'], sequential: boolean): Promise<GenAnswer> {
+      const id = next++;
+      return new Promise((resolve) => {
+        waiting.set(id, resolve);
+        child.send({ id, url, calls, sequential } satisfies GenRequest);
+      });
+    },
+    stop: () => child.disconnect(),
+  };
 }
 
 function activityDoc(id: string, now: number) {
@@ -107,28 +192,9 @@ async function main() {
     },
   });
   const pool = emu.runner ? os.availableParallelism() : 0;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: SOCKETS });
-  const url = new URL(`${emu.url}/functions/checkin`);
-  const call = (openid: string, body: unknown): Promise<{ ok: boolean; error?: { details?: { reason?: string } } }> =>
-    new Promise((resolve, reject) => {
-      const payload = JSON.stringify(body);
-      const req = http.request(
-        { agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'x-wx-openid': openid } },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            try {
-              resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-            } catch (e) {
-              reject(e);
-            }
-          });
-        },
-      );
-      req.on('error', reject);
-      req.end(payload);
-    });
+  const gen = startLoadGenerator();
+  const url = `${emu.url}/functions/checkin`;
+  const call = async (openid: string, body: unknown) => (await gen.run(url, [{ openid, body }], true)).replies[0]!;
 
   // Seeded straight into the store, one group commit per activity: the SDK from this process is
   // no emulator worker (no SCF variables), so node-sdk would probe metadata.tencentyun.com by DNS
@@ -159,9 +225,9 @@ async function main() {
   const seqMs: number[] = [];
   for (let i = 40; i < 40 + SEQUENTIAL; i++) {
     let before = dbRequests;
-    const t = performance.now();
-    const r = await call(`w-${i}`, scanBody(warm));
-    seqMs.push(performance.now() - t);
+    const first = await gen.run(url, [{ openid: `w-${i}`, body: scanBody(warm) }], true);
+    const r = first.replies[0]!;
+    seqMs.push(first.ms[0]!);
     if (!r.ok) throw new Error(`sequential check-in failed: ${JSON.stringify(r)}`);
     firstCounts.push(dbRequests - before);
     before = dbRequests;
@@ -173,11 +239,14 @@ async function main() {
 
   // The limit measured in the same run: the same burst through the gateway, a worker and the
   // kernel, answered before any database request (an unknown action).
-  const floorCpu0 = cpuNow();
-  const floorT0 = performance.now();
-  await Promise.all(Array.from({ length: VOLUNTEERS + DUPLICATES }, (_, i) => call(`f-${i}`, { action: 'noSuchAction', input: {} })));
-  const floorPerS = (VOLUNTEERS + DUPLICATES) / ((performance.now() - floorT0) / 1000);
-  const floorCpu = cpuSince(floorCpu0, VOLUNTEERS + DUPLICATES);
+  const floorCpu0 = cpuNow(gen.pid);
+  const floor = await gen.run(
+    url,
+    Array.from({ length: VOLUNTEERS + DUPLICATES }, (_, i) => ({ openid: `f-${i}`, body: { action: 'noSuchAction', input: {} } })),
+    false,
+  );
+  const floorPerS = (VOLUNTEERS + DUPLICATES) / (floor.wallMs / 1000);
+  const floorCpu = cpuSince(floorCpu0, gen.pid, VOLUNTEERS + DUPLICATES);
 
   // The burst: 500 distinct first scans and 200 duplicates of random ones, shuffled, all at once.
   // BURSTS=n repeats it on fresh activities (to compare variants on a noisy machine); the table
@@ -189,24 +258,24 @@ async function main() {
     const activity = await seed(`bench-burst-${k}`, 'v');
     const body = scanBody(activity);
     const reqBefore = dbRequests;
-    const latencies: number[] = [];
     const okBy = new Map<string, number>();
     let rejectedDup = 0;
     const otherFailures: string[] = [];
-    const cpu0 = cpuNow();
-    const t0 = performance.now();
-    await Promise.all(
-      order.map(async (openid) => {
-        const t = performance.now();
-        const r = await call(openid, body);
-        latencies.push(performance.now() - t);
-        if (r.ok) okBy.set(openid, (okBy.get(openid) ?? 0) + 1);
-        else if (r.error?.details?.reason === 'checkin.already_checked_in') rejectedDup++;
-        else otherFailures.push(JSON.stringify(r.error));
-      }),
+    const cpu0 = cpuNow(gen.pid);
+    const burst = await gen.run(
+      url,
+      order.map((openid) => ({ openid, body })),
+      false,
     );
-    const wallS = (performance.now() - t0) / 1000;
-    const cpu = cpuSince(cpu0, order.length);
+    const cpu = cpuSince(cpu0, gen.pid, order.length);
+    burst.replies.forEach((r, i) => {
+      const openid = order[i]!;
+      if (r.ok) okBy.set(openid, (okBy.get(openid) ?? 0) + 1);
+      else if (r.error?.details?.reason === 'checkin.already_checked_in') rejectedDup++;
+      else otherFailures.push(JSON.stringify(r.error));
+    });
+    const latencies = burst.ms;
+    const wallS = burst.wallMs / 1000;
     const requests = dbRequests - reqBefore;
     const attendance = engine.find(store.get('attendance')!, { query: { activityId: activity._id }, order: [], offset: 0, limit: null }).map((x) => x.doc) as Array<{ openid: string; sessions: unknown[] }>;
     const ok = [...okBy.values()].reduce((a, b) => a + b, 0);
@@ -214,13 +283,13 @@ async function main() {
     const b = { ok, attendance: attendance.length, rejectedDup, double, otherFailures, perS: order.length / wallS, p50: pct(latencies, 50), p99: pct(latencies, 99), requests, cpu };
     console.log(
       `burst ${k + 1}: ok=${ok} dup_rejected=${rejectedDup} double=${double} per_s=${b.perS.toFixed(0)} p50_ms=${b.p50.toFixed(0)} p99_ms=${b.p99.toFixed(0)} db_requests=${requests} ` +
-        `cpu_ms_per_request: bench_process=${cpu.selfMs.toFixed(2)} workers=${cpu.workersMs.toFixed(2)} load=${os.loadavg()[0]?.toFixed(2)}`,
+        `cpu_ms_per_request: emulator=${cpu.selfMs.toFixed(2)} workers=${cpu.workersMs.toFixed(2)} load_generator=${cpu.genMs.toFixed(2)} loadavg=${os.loadavg()[0]?.toFixed(2)}`,
     );
     return b;
   };
   const bursts = [];
   for (let k = 0; k < BURSTS; k++) bursts.push(await runBurst(k));
-  agent.destroy();
+  gen.stop();
   await emu.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 
@@ -239,8 +308,8 @@ async function main() {
     { figure: 'DB requests per first check-in / duplicate (sequential, exact per call)', value: `${range(firstCounts)} / ${range(dupCounts)}`, limit: '', ratio: '' },
     { figure: 'DB requests in the burst ÷ first check-ins (reported below)', value: f(perCheckin), limit: '≤ 4 (stretch 3)', ratio: f(perCheckin / 4) },
     { figure: 'DB requests in the burst (floor: fewest first×500 + dup×200)', value: m.requests, limit: Math.min(...firstCounts) * VOLUNTEERS + Math.min(...dupCounts) * DUPLICATES, ratio: '' },
-    { figure: 'CPU ms per burst request: bench process (emulator, gateway, load generator) / workers', value: `${f(m.cpu.selfMs)} / ${f(m.cpu.workersMs)}`, limit: '', ratio: '' },
-    { figure: 'CPU ms per floor request: bench process / workers', value: `${f(floorCpu.selfMs)} / ${f(floorCpu.workersMs)}`, limit: '', ratio: '' },
+    { figure: 'CPU ms per burst request: emulator (gateway, database) / workers / load generator', value: `${f(m.cpu.selfMs)} / ${f(m.cpu.workersMs)} / ${f(m.cpu.genMs)}`, limit: '', ratio: '' },
+    { figure: 'CPU ms per floor request: emulator / workers / load generator', value: `${f(floorCpu.selfMs)} / ${f(floorCpu.workersMs)} / ${f(floorCpu.genMs)}`, limit: '', ratio: '' },
     { figure: 'sequential first check-in p50 / p99 ms (one at a time)', value: `${f(pct(seqMs, 50))} / ${f(pct(seqMs, 99))}`, limit: '', ratio: '' },
     { figure: 'machine load average (1 min) at the end', value: f(os.loadavg()[0] ?? 0), limit: `${os.availableParallelism()} cores`, ratio: '' },
   ]);
@@ -250,7 +319,9 @@ async function main() {
   );
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (process.argv[2] === LOAD_GENERATOR) loadGenerator();
+else
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
