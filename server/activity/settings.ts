@@ -11,6 +11,8 @@ export interface ActivitySettings {
   slotsValid: number;
   /** CHECKIN_ACTIVITY_CACHE_SECONDS: how long a scan may reuse the activity it read. */
   activityCacheSeconds: number;
+  /** CHECKIN_SIGNUP_CACHE_SECONDS: how long a scan may reuse the activity's confirmed sign-ups. */
+  signupCacheSeconds: number;
   checkinPage: string;
 }
 
@@ -22,6 +24,7 @@ export function activitySettings(c: ServerConfig): ActivitySettings {
     slotSeconds: c.CHECKIN_SLOT_SECONDS ?? 60,
     slotsValid: c.CHECKIN_SLOTS_VALID ?? 2,
     activityCacheSeconds: c.CHECKIN_ACTIVITY_CACHE_SECONDS ?? 5,
+    signupCacheSeconds: c.CHECKIN_SIGNUP_CACHE_SECONDS ?? 5,
     checkinPage: c.CHECKIN_PAGE ?? 'pages/volunteer/checkin/index',
   };
 }

@@ -102,3 +102,47 @@ test('the cached copy is frozen: one invocation cannot change what the next one 
   expect(second.activity).toBe(first.activity);
   expect(second.activity).toMatchObject({ status: 'published', checkin: { walkIns: false } });
 });
+
+describe('the confirmed sign-ups of an activity being scanned', () => {
+  const SIGNUPS = 'CHECKIN_SIGNUP_CACHE_SECONDS';
+  const savedSignups = process.env[SIGNUPS];
+  afterEach(() => {
+    if (savedSignups === undefined) delete process.env[SIGNUPS];
+    else process.env[SIGNUPS] = savedSignups;
+  });
+
+  test('a cancelled sign-up still checks in within the TTL and is refused after it; a new sign-up is accepted at once', async () => {
+    process.env[VAR] = '20';
+    process.env[SIGNUPS] = '2';
+    const { id, people } = await activityWith(4);
+    const [p0, p1, p2, p3] = people as [string, string, string, string];
+    const t = START + 6 * MIN;
+    const scene = await rotatingScene(id, t);
+    ok(await scan(p0, 'checkIn', { scene, location: HERE }, t));
+    // The activity is now cached here: this scan reads the set of confirmed sign-ups (at t + 1 s).
+    ok(await scan(p1, 'checkIn', { scene, location: HERE }, t + 1_000));
+    ok(await act(p2, 'cancelSignUp', { activityId: id }));
+    ok(await act(p3, 'cancelSignUp', { activityId: id }));
+    // Inside the sign-up TTL the set still has p2: the documented bound.
+    ok(await scan(p2, 'checkIn', { scene, location: HERE }, t + 2_500));
+    // From the TTL on, the set is read again and p3's cancellation is seen.
+    expect(reason(await scan(p3, 'checkIn', { scene, location: HERE }, t + 3_000))).toBe('checkin.not_signed_up');
+    // Someone confirmed after the set was read is looked up by their sign-up: never refused.
+    const late = uniq('cv');
+    await putVolunteer(late, w.community);
+    ok(await act(late, 'signUp', { activityId: id }));
+    ok(await scan(late, 'checkIn', { scene, location: HERE }, t + 3_500));
+  });
+
+  test('TTL 0: a cancelled sign-up is refused at once, even while the activity is being scanned', async () => {
+    process.env[SIGNUPS] = '0';
+    const { id, people } = await activityWith(3);
+    const [p0, p1, p2] = people as [string, string, string];
+    const t = START + 7 * MIN;
+    const scene = await rotatingScene(id, t);
+    ok(await scan(p0, 'checkIn', { scene, location: HERE }, t));
+    ok(await scan(p1, 'checkIn', { scene, location: HERE }, t + 500));
+    ok(await act(p2, 'cancelSignUp', { activityId: id }));
+    expect(reason(await scan(p2, 'checkIn', { scene, location: HERE }, t + 1_000))).toBe('checkin.not_signed_up');
+  });
+});
