@@ -7,10 +7,11 @@
 // Database requests are counted from the emulator's request log (every admin request names the
 // calling function): exactly, per call, in a sequential pass; and in total during the burst. The
 // reported db_requests_per_checkin is the burst's total ÷ its 500 first check-ins, so duplicates
-// and the activity reads of the per-worker cache (server/activity/activity-cache.ts) count too.
-// CPU per request (this process: the emulator and its gateway; the workers and the load
-// generator, a child process of its own, from /proc)
-// compares variants on a machine other work also loads. `BURSTS=3 npm run bench -- checkin`
+// and what the per-instance scan cache reads (server/activity/activity-cache.ts: the activity and
+// its confirmed sign-ups, cold at the start of every burst: each burst has a fresh activity)
+// count too. CPU per request (this process: the emulator and its gateway; the workers and the
+// load generator, a child process of its own, from /proc) compares variants on a machine other
+// work also loads. `BURSTS=3 npm run bench -- checkin`
 // repeats the burst on fresh activities and reports the median one.
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
