@@ -117,7 +117,9 @@ export async function checkedActivity(
  */
 export async function signupStatus(ctx: Ctx, activity: ActivityDoc, signupId: string, now: number, hot: boolean): Promise<string | null> {
   const ttlMs = activitySettings(ctx.config).signupCacheSeconds * 1000;
-  if (hot && ttlMs > 0) {
+  // An activity with more confirmed sign-ups than a set may hold (its signedUp counter) is
+  // never listed: each refresh would read them all only to drop them.
+  if (hot && ttlMs > 0 && activity.signedUp <= MAX_SIGNUPS) {
     let set = confirmedSignups.get(activity._id, now, ttlMs);
     if (set === undefined) {
       set = await readConfirmed(ctx, activity._id);
