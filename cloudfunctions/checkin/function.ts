@@ -6,39 +6,37 @@
 // what, when and where; leader-side changes to attendance are audited in the activity function).
 // Exactly-once comes from the attendance's deterministic _id (activityId_openid) and a unique
 // insert; later pairs and check-out are conditional updates on (status, pairs), so of two racing
-// scans exactly one changes the document. Database requests for a first check-in: the activity,
-// the sign-up (point read by its deterministic _id), the insert: 3. A duplicate: 4.
+// scans exactly one changes the document. The activity and the set of its confirmed sign-ups come
+// from a per-instance cache (server/activity/activity-cache.ts, CHECKIN_ACTIVITY_CACHE_SECONDS and
+// CHECKIN_SIGNUP_CACHE_SECONDS). Database requests while an activity is being scanned: a first
+// check-in is the insert: 1; a duplicate 2 (the insert fails, the attendance is read for the
+// reason); a check-out 2; plus, per instance and TTL, the activity and its confirmed sign-ups.
+// A first scan in an instance, or someone not in the set, reads the sign-up by its id (+1).
 import { AppError, checkinContract, dayOf, ScanInput, ScanResult } from '../../core';
 import { loadTeam, loadVolunteer, storedOf } from '../../server/activity/access';
 import { ActivityCollections } from '../../server/activity/collections';
-import { ActivityDoc, AttendanceDoc, attendanceView, pairId, SessionDoc, SignupDoc } from '../../server/activity/docs';
-import { checkScan, refuseScan, sceneOf } from '../../server/activity/scan';
-import { activitySettings } from '../../server/activity/settings';
+import { ActivityDoc, AttendanceDoc, attendanceView, pairId, SessionDoc } from '../../server/activity/docs';
+import { checkedActivity, signupStatus } from '../../server/activity/activity-cache';
+import { refuseScan, sceneOf } from '../../server/activity/scan';
 import type { Ctx } from '../../server/context';
 import { DocData, isDuplicateKeyError } from '../../server/db';
 import { defineFunction } from '../../server/define-function';
 import { ineligibility } from '../../server/activity/eligibility';
-
-async function readActivity(ctx: Ctx, activityId: string): Promise<ActivityDoc | null> {
-  return storedOf<ActivityDoc>((await ctx.db.collection(ActivityCollections.activities).doc(activityId).get()).data);
-}
 
 const result = (a: ActivityDoc, d: AttendanceDoc): ScanResult => ({ ...attendanceView(d), activityTitle: a.title });
 
 export async function checkIn(input: ScanInput, ctx: Ctx): Promise<ScanResult> {
   const scene = sceneOf(input.scene);
   const now = ctx.now();
-  const activity = await readActivity(ctx, scene.activityId);
-  const verdict = checkScan(activity, scene, input.location, now, activitySettings(ctx.config), 'in');
-  const a = activity as ActivityDoc;
+  const { activity: a, verdict, fromCache } = await checkedActivity(ctx, scene, input.location, now, 'in');
   const id = pairId(a._id, ctx.openid);
   const attendance = ctx.db.collection(ActivityCollections.attendance);
 
-  const signup = storedOf<SignupDoc>((await ctx.db.collection(ActivityCollections.signups).doc(id).get()).data);
+  const signup = await signupStatus(ctx, a, id, now, fromCache);
   const flags = [...verdict.flags];
-  if (signup?.status !== 'confirmed') {
+  if (signup !== 'confirmed') {
     if (!a.checkin.walkIns) {
-      throw new AppError('permission-denied', signup?.status === 'waitlisted' ? '你还在候补名单中，不能签到' : '你没有报名这个活动', {
+      throw new AppError('permission-denied', signup === 'waitlisted' ? '你还在候补名单中，不能签到' : '你没有报名这个活动', {
         reason: 'checkin.not_signed_up',
       });
     }
@@ -108,9 +106,7 @@ export async function checkIn(input: ScanInput, ctx: Ctx): Promise<ScanResult> {
 export async function checkOut(input: ScanInput, ctx: Ctx): Promise<ScanResult> {
   const scene = sceneOf(input.scene);
   const now = ctx.now();
-  const activity = await readActivity(ctx, scene.activityId);
-  const verdict = checkScan(activity, scene, input.location, now, activitySettings(ctx.config), 'out');
-  const a = activity as ActivityDoc;
+  const { activity: a, verdict } = await checkedActivity(ctx, scene, input.location, now, 'out');
   const id = pairId(a._id, ctx.openid);
   const attendance = ctx.db.collection(ActivityCollections.attendance);
   const existing = storedOf<AttendanceDoc>((await attendance.doc(id).get()).data);

@@ -13,7 +13,6 @@ export function createGateway(runner: FunctionRunner): Gateway {
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
       return { ...fail(400, 'invalid-argument', 'the body must be a JSON object {action, input, requestId}'), openid };
     }
-    if (!runner.has(name)) return { ...fail(404, 'not-found', `no cloud function "${name}"`), openid };
     try {
       const result = await runner.invoke(
         name,
@@ -24,7 +23,8 @@ export function createGateway(runner: FunctionRunner): Gateway {
       return { status: 200, body: result, openid, code: envelopeCode(result) };
     } catch (err) {
       if (err instanceof InvocationError) {
-        if (err.reason === 'not-found') return { ...fail(404, 'not-found', err.message), openid };
+        // One lookup per call: invoke() finds the bundle (or not) itself.
+        if (err.reason === 'not-found') return { ...fail(404, 'not-found', `no cloud function "${name}"`), openid };
         const reason = err.reason === 'timeout' ? 'function.timeout' : 'function.crashed';
         return { ...fail(500, 'internal', err.message, { reason }), openid };
       }

@@ -6,6 +6,13 @@
 import path from 'node:path';
 import type { ChildMessage, InvokeMessage, ParentMessage } from './protocol';
 
+// A plain copy of the environment, before anything reads it: node-sdk reads some 25 variables
+// several times per database request (getCloudbaseContext), and each read of the real
+// process.env is a call into C++ (~0.2 µs, ~10× a property read; 8 % of a worker's time in the
+// check-in burst). Reads and writes stay plain and per process, as the SDKs expect; assigned
+// values are kept as given instead of being turned into strings (swapEnv only assigns strings).
+process.env = { ...process.env };
+
 type Main = (event: unknown, context: unknown) => unknown;
 
 const loaded = new Map<string, { version: number; main: Main }>();

@@ -15,6 +15,17 @@ export const ActivityConfigShape = {
   CHECKIN_SLOT_SECONDS: z.coerce.number().int().min(15).max(600).optional(),
   /** Slots a rotating code is accepted for: 1 = its own only, 2 = also the next (1–3); default 2. */
   CHECKIN_SLOTS_VALID: z.coerce.number().int().min(1).max(3).optional(),
+  /**
+   * Seconds a warm checkin instance reuses an activity document it read (server/activity/activity-cache.ts):
+   * an edit or cancellation reaches scans within this time. 0 reads it on every scan (0–60); default 5.
+   */
+  CHECKIN_ACTIVITY_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).optional(),
+  /**
+   * Seconds a warm checkin instance reuses the set of an activity's confirmed sign-ups it read
+   * (server/activity/activity-cache.ts): a cancelled sign-up may still check in within this time.
+   * 0 reads the caller's sign-up on every scan (0–60); default 5.
+   */
+  CHECKIN_SIGNUP_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).optional(),
   /** The mini-program page a check-in code opens (reads `scene`, calls checkin.checkIn/checkOut); default pages/volunteer/checkin/index. */
   CHECKIN_PAGE: z
     .string()

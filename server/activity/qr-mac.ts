@@ -15,8 +15,27 @@ export function signScene(secret: string, activityId: string, slot: number | 'p'
   return formatScene(activityId, slot, sceneMac(secret, activityId, slot));
 }
 
+/**
+ * Expected MACs already computed in this instance, keyed by secret, activity and slot (so a
+ * different secret never meets a remembered MAC): a burst of scans of one code computes its HMAC
+ * once. Pure memoisation, dropped whole past MAX_MEMO entries.
+ */
+const expected = new Map<string, string>();
+const MAX_MEMO = 1024;
+
+function expectedMac(secret: string, activityId: string, slot: number | 'p'): string {
+  const key = `${secret}\u0000${activityId}\u0000${slot}`;
+  let mac = expected.get(key);
+  if (mac === undefined) {
+    if (expected.size >= MAX_MEMO) expected.clear();
+    mac = sceneMac(secret, activityId, slot);
+    expected.set(key, mac);
+  }
+  return mac;
+}
+
 export function macMatches(secret: string, activityId: string, slot: number | 'p', mac: string): boolean {
-  const want = Buffer.from(sceneMac(secret, activityId, slot));
+  const want = Buffer.from(expectedMac(secret, activityId, slot));
   const got = Buffer.from(mac);
   return got.length === want.length && timingSafeEqual(got, want);
 }

@@ -1,4 +1,5 @@
-import { addDays, ageOn, Day, dayOf, daysBetween, endOfDay, formatChina, isDay, startOfDay } from '../../core';
+import fc from 'fast-check';
+import { addDays, ageOn, chinaTime, Day, dayOf, daysBetween, endOfDay, formatChina, isDay, startOfDay } from '../../core';
 
 describe('China time', () => {
   test('an instant belongs to its China calendar day, whatever the host time zone', () => {
@@ -6,6 +7,20 @@ describe('China time', () => {
     expect(dayOf(Date.UTC(2024, 0, 31, 16, 30))).toBe('2024-02-01');
     expect(dayOf(Date.UTC(2024, 0, 31, 15, 59))).toBe('2024-01-31');
     expect(formatChina(Date.UTC(2024, 0, 31, 16, 30))).toBe('2024-02-01 00:30');
+  });
+
+  test('dayOf agrees with the dayjs China-time calendar for any instant, Dates and the edges of year 0–9999 included', () => {
+    const viaDayjs = (at: number) => chinaTime(at).format('YYYY-MM-DD');
+    fc.assert(
+      fc.property(fc.integer({ min: -64_000_000_000_000, max: 254_000_000_000_000 }), (at) => {
+        expect(dayOf(at)).toBe(viaDayjs(at));
+        expect(dayOf(new Date(at))).toBe(viaDayjs(at));
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+    );
+    for (const at of [Date.parse('0000-01-01T00:00:00Z') - 8 * 3_600_000, Date.parse('9999-12-31T16:00:00Z') - 1, Date.parse('9999-12-31T16:00:00Z'), NaN]) {
+      expect(dayOf(at)).toBe(viaDayjs(at));
+    }
   });
 
   test('a day starts at 16:00 UTC of the previous day and lasts 24 h', () => {
