@@ -21,3 +21,18 @@ export const listFunds = (input: InputOf<Ch, 'listFunds'>, opts?: CallOptions) =
 export const listFundEntries = (input: InputOf<Ch, 'listFundEntries'>, opts?: CallOptions) => callAction(charityContract, 'listFundEntries', input, opts);
 export const approveDisbursement = (entryId: string, version?: number, opts?: CallOptions) => callAction(charityContract, 'approveDisbursement', { entryId, version }, opts);
 export const rejectDisbursement = (input: InputOf<Ch, 'rejectDisbursement'>, opts?: CallOptions) => callAction(charityContract, 'rejectDisbursement', input, opts);
+export const createNeed = (input: InputOf<Ch, 'createNeed'>, opts?: CallOptions) => callAction(charityContract, 'createNeed', input, opts);
+export const updateNeed = (input: InputOf<Ch, 'updateNeed'>, opts?: CallOptions) => callAction(charityContract, 'updateNeed', input, opts);
+export const closeNeed = (input: InputOf<Ch, 'closeNeed'>, opts?: CallOptions) => callAction(charityContract, 'closeNeed', input, opts);
+export const cancelNeed = (input: InputOf<Ch, 'cancelNeed'>, opts?: CallOptions) => callAction(charityContract, 'cancelNeed', input, opts);
+export const listNeeds = (input: InputOf<Ch, 'listNeeds'>, opts?: CallOptions) => callAction(charityContract, 'listNeeds', input, opts);
+export const requestStockCorrection = (input: InputOf<Ch, 'requestStockCorrection'>, opts?: CallOptions) => callAction(charityContract, 'requestStockCorrection', input, opts);
+export const approveStockCorrection = (correctionId: string, version?: number, opts?: CallOptions) => callAction(charityContract, 'approveStockCorrection', { correctionId, version }, opts);
+export const rejectStockCorrection = (correctionId: string, version?: number, opts?: CallOptions) => callAction(charityContract, 'rejectStockCorrection', { correctionId, version }, opts);
+export const listStockCorrections = (input: InputOf<Ch, 'listStockCorrections'>, opts?: CallOptions) => callAction(charityContract, 'listStockCorrections', input, opts);
+export const recordFundIncome = (input: InputOf<Ch, 'recordFundIncome'>, opts?: CallOptions) => callAction(charityContract, 'recordFundIncome', input, opts);
+export const requestDisbursement = (input: InputOf<Ch, 'requestDisbursement'>, opts?: CallOptions) => callAction(charityContract, 'requestDisbursement', input, opts);
+export const getFund = (fundId: string, opts?: CallOptions) => callAction(charityContract, 'getFund', { fundId }, opts);
+export const registerProject = (input: InputOf<Ch, 'registerProject'>, opts?: CallOptions) => callAction(charityContract, 'registerProject', input, opts);
+export const reportProject = (input: InputOf<Ch, 'reportProject'>, opts?: CallOptions) => callAction(charityContract, 'reportProject', input, opts);
+export const listProjects = (communityId: string, opts?: CallOptions) => callAction(charityContract, 'listProjects', { communityId }, opts);

@@ -7,6 +7,15 @@ export const REASON_MESSAGES: Record<string, string> = {
   'page.bad_cursor': '列表已更新，请下拉刷新后再试',
   'state.stale_version': '内容刚被别人修改过，请刷新后再试',
   'state.unexpected_status': '当前状态已变化，请刷新后再试',
+  // charity staff screens (cloudfunctions/charity)
+  'charity_need.below_allocated': '已经匹配出去的数量不能改少',
+  'charity_need.already_allocated': '这项需求已经有匹配，不能取消或改类别，可以在送达后结束',
+  'charity_need.open_allocations': '还有已匹配的物资没有送达，送达或取消匹配后才能结束',
+  'charity_stock.insufficient': '库存不够，请核对数量',
+  'charity_stock_correction.same_person': '库存更正需要另一位工作人员审批，不能审批自己提出的更正',
+  'charity_fund.not_signer': '只有本基金的三位签字人可以审批支出',
+  'charity_fund.insufficient_balance': '基金余额不够支付这笔支出',
+  'charity_fund.income_in_future': '收到的日期不能晚于今天',
   // activities and sign-up (cloudfunctions/activity)
   'activity.full': '名额已满，候补也已满',
   'activity.not_recruiting': '这个活动现在不招募了',

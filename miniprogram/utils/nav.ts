@@ -33,6 +33,7 @@ const STAFF: QuickAction[] = [
   { key: 'review', label: '审核：心愿、志愿者、活动', url: '/pages/staff/review/index' },
   { key: 'activity-new', label: '发布志愿活动', url: '/pages/staff/activity-new/index' },
   { key: 'handover', label: '心愿送达与签收', url: '/pages/staff/handover/index' },
+  { key: 'needs', label: '社区需求：发布与管理', url: '/pages/staff/needs/index' },
   { key: 'allocations', label: '物资匹配', url: '/pages/staff/allocations/index' },
   { key: 'disclosures', label: '待公开事项', url: '/pages/staff/disclosures/index' },
   { key: 'stock', label: '服务站库存：入库、出库', url: '/pages/staff/stock/index' },
