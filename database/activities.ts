@@ -35,13 +35,14 @@ export const activityCollections: CollectionSpec[] = [
   {
     name: 'record_corrections',
     description: 'corrections of a service record requested by its volunteer and resolved by staff (办法 §13)',
-    indexes: [{ name: 'community_status', fields: [['communityId', 1], ['status', 1], ['createdAt', 1]] }],
+    // The staff queue pages through it (paginate orders by createdAt, then _id).
+    indexes: [{ name: 'community_status', fields: [['communityId', 1], ['status', 1], ['createdAt', 1], ['_id', 1]] }],
     rules: DENY_ALL,
   },
   {
     name: 'record_backfills',
     description: 'back-fill (补录) requests: evidence, requester and a second, different approver',
-    indexes: [{ name: 'community_status', fields: [['communityId', 1], ['status', 1], ['createdAt', 1]] }],
+    indexes: [{ name: 'community_status', fields: [['communityId', 1], ['status', 1], ['createdAt', 1], ['_id', 1]] }],
     rules: DENY_ALL,
   },
 ];

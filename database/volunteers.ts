@@ -27,7 +27,8 @@ export const volunteerCollections: CollectionSpec[] = [
     indexes: [
       { name: 'openid', fields: [['openid', 1]], unique: true },
       { name: 'volunteer_no', fields: [['volunteerNo', 1]], unique: true },
-      { name: 'community_status', fields: [['communityId', 1], ['status', 1], ['createdAt', 1]] },
+      // volunteer.list (the verification queue with status pending) pages by createdAt, then _id.
+      { name: 'community_status', fields: [['communityId', 1], ['status', 1], ['createdAt', 1], ['_id', 1]] },
     ],
     rules: DENY_ALL,
   },

@@ -17,6 +17,7 @@ import {
   requestCorrection,
   resolveCorrection,
 } from './actions/records';
+import { pendingBackfills, pendingCorrections } from './actions/queues';
 import { cancelSignUp, roster, signUp } from './actions/signup';
 import { flagOverdueRecords } from './timers/flag-overdue';
 import { creditServiceRecord } from './time-bank';
@@ -49,6 +50,8 @@ export function defineActivity(credit: CreditServiceRecord): DefinedFunction {
       approveBackfill: approveBackfill(credit),
       refuseBackfill,
       rate,
+      pendingCorrections,
+      pendingBackfills,
     },
     { timers: { flagOverdueRecords } },
   );

@@ -5,6 +5,7 @@
 import { defineContract, PageCursor } from '../contract';
 import { CommunityId } from '../roles';
 import { OpenId } from '../user.contract';
+import { CardCode } from '../volunteer/card';
 import { z } from '../zod-setup';
 import { ActivityLatLng } from './geo';
 import { HoursPolicyId } from './hours';
@@ -316,6 +317,56 @@ export const BackfillView = z.object({
   recordId: z.string().nullable(),
 });
 
+/** A staff review queue of the caller's community, oldest first (a cursor page). */
+export const ReviewQueueInput = z.object({
+  communityId: CommunityId,
+  after: PageCursor.optional(),
+  limit: z.number().int().min(1).max(50).default(20),
+});
+/** What a reviewer needs to decide on a correction: the record as it stands and the masked volunteer. */
+export const CorrectionQueueItem = CorrectionView.extend({
+  volunteerNo: z.string(),
+  /** 刘某: never the full name. */
+  maskedName: z.string(),
+  activityId: ActivityId,
+  activityTitle: z.string(),
+  date: z.string(),
+  place: z.string(),
+  organizingUnit: z.string(),
+  createdAt: z.number().int(),
+});
+export type CorrectionQueueItem = z.infer<typeof CorrectionQueueItem>;
+export const CorrectionQueuePage = z.object({ items: z.array(CorrectionQueueItem), next: PageCursor.nullable() });
+
+/** A back-fill awaiting its second approver; the requester is the first and cannot approve it. */
+export const BackfillQueueItem = BackfillView.extend({
+  volunteerNo: z.string(),
+  maskedName: z.string(),
+  activityTitle: z.string(),
+  activityDate: z.string(),
+  /** The activity's length in minutes (a back-fill may not exceed it). */
+  activityMinutes: z.number().int(),
+  evidence: z.string(),
+  note: z.string(),
+  /** The first approver's masked name when they are a registered volunteer too, else null (then show 另一位工作人员). */
+  requestedByName: z.string().nullable(),
+  /** The caller requested it, so someone else must approve. */
+  requestedByMe: z.boolean(),
+  createdAt: z.number().int(),
+});
+export type BackfillQueueItem = z.infer<typeof BackfillQueueItem>;
+export const BackfillQueuePage = z.object({ items: z.array(BackfillQueueItem), next: PageCursor.nullable() });
+
+/**
+ * Roll call by the volunteer's card code (the personal QR of the volunteer card, volunteer.cardCode):
+ * the leader scans it; the server checks its signature and expiry and that the person signed up.
+ */
+export const RollCallByCardInput = z.object({
+  activityId: ActivityId,
+  card: CardCode,
+  event: z.enum(['in', 'out']),
+});
+
 export const RateRecordInput = z.object({ recordId: ActivityRefId, rating: z.number().int().min(1).max(5), comment: activityText(2, 200).optional() });
 
 export const activityContract = defineContract({
@@ -345,6 +396,9 @@ export const activityContract = defineContract({
     approveBackfill: { input: BackfillRef, output: BackfillView, mutates: true },
     refuseBackfill: { input: BackfillRef, output: BackfillView, mutates: true },
     rate: { input: RateRecordInput, output: ServiceRecordView, mutates: true },
+    // staff of the community: the open correction requests and the back-fills awaiting a second approver
+    pendingCorrections: { input: ReviewQueueInput, output: CorrectionQueuePage, mutates: false },
+    pendingBackfills: { input: ReviewQueueInput, output: BackfillQueuePage, mutates: false },
   },
 });
 export type ActivityContract = typeof activityContract;

@@ -1,4 +1,5 @@
 // The volunteer domain's isomorphic core (contracts, state machines, pure rules); re-exported by core/index.ts.
+export * from './card';
 export * from './enums';
 export * from './id-number';
 export * from './stars';

@@ -56,6 +56,29 @@ export async function loadVolunteer(ctx: AnyCtx, openid: string): Promise<Volunt
   return found[0] ? as<VolunteerDoc>(found[0]) : null;
 }
 
+/** The documents of `collection` with these ids, by id (a page's worth: one request). */
+export async function docsById<T>(ctx: Ctx, collection: string, ids: readonly string[]): Promise<Map<string, T>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const found = (await ctx.db.collection(collection).where({ _id: ctx.db.command.in(unique) }).limit(unique.length).get()).data;
+  return new Map(found.map((d) => [d._id, as<T>(d)]));
+}
+
+/** The volunteers with these openids, by openid (a page's worth: one request). */
+export async function volunteersByOpenid(ctx: Ctx, openids: readonly string[]): Promise<Map<string, VolunteerDoc>> {
+  const unique = [...new Set(openids)];
+  if (unique.length === 0) return new Map();
+  const found = (await ctx.db.collection(VolunteerReads.volunteers).where({ openid: ctx.db.command.in(unique) }).limit(unique.length).get()).data;
+  return new Map(found.map((v) => [String(v.openid), as<VolunteerDoc>(v)]));
+}
+
+/** Staff of the community, for a query (a transaction guards the grant instead: see requireStaff). */
+export async function requireStaffOfCommunity(ctx: Ctx, communityId: string): Promise<void> {
+  if (!isStaffOf(await ctx.user(), communityId)) {
+    throw new AppError('permission-denied', '只有本社区的工作人员可以这样做', { reason: 'activity.staff_only' });
+  }
+}
+
 /** What the caller is to this activity. */
 export interface Standing {
   user: UserDoc | null;

@@ -6,7 +6,9 @@ import {
   ActivityView,
   AttendanceStatus,
   AttendanceView,
+  BackfillStatus,
   CheckinRules,
+  CorrectionStatus,
   Eligibility,
   HoursPolicyId,
   isVolunteeringCategory,
@@ -119,6 +121,59 @@ export interface ServiceRecordDoc {
   createdAt: number;
   updatedAt: number;
 }
+
+/** A volunteer's request to correct a record's minutes (办法 §13). */
+export interface CorrectionDoc {
+  _id: string;
+  recordId: string;
+  recordRevision: number;
+  openid: string;
+  communityId: string;
+  status: CorrectionStatus;
+  minutes: number;
+  previousMinutes: number;
+  note: string;
+  resolutionNote: string | null;
+  version?: number;
+  createdAt: number;
+}
+
+export const correctionView = (c: CorrectionDoc) => ({
+  correctionId: c._id,
+  recordId: c.recordId,
+  status: c.status,
+  minutes: c.minutes,
+  previousMinutes: c.previousMinutes,
+  note: c.note,
+  resolutionNote: c.resolutionNote ?? null,
+});
+
+/** A back-fill (补录): the requester is the first approver, a different staff member the second. */
+export interface BackfillDoc {
+  _id: string;
+  activityId: string;
+  openid: string;
+  communityId: string;
+  minutes: number;
+  evidence: string;
+  note: string;
+  status: BackfillStatus;
+  requestedBy: string;
+  approvedBy: string | null;
+  recordId: string | null;
+  version?: number;
+  createdAt: number;
+}
+
+export const backfillView = (b: BackfillDoc) => ({
+  backfillId: b._id,
+  activityId: b.activityId,
+  status: b.status,
+  minutes: b.minutes,
+  requestedBy: b.requestedBy,
+  approvedBy: b.approvedBy ?? null,
+  recordId: b.recordId ?? null,
+});
 
 export const as = <T>(doc: StoredDoc): T => doc as unknown as T;
 

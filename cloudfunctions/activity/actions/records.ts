@@ -13,7 +13,19 @@ import {
 import { isStaffOf, loadActivity, loadVolunteer, requireOrganizer, requireStaff } from '../../../server/activity/access';
 import { ActivityCollections } from '../../../server/activity/collections';
 import type { CreditServiceRecord } from '../../../server/activity/credit';
-import { ActivityDoc, activityView, as, AttendanceDoc, pairId, recordView, ServiceRecordDoc } from '../../../server/activity/docs';
+import {
+  ActivityDoc,
+  activityView,
+  as,
+  AttendanceDoc,
+  BackfillDoc,
+  backfillView,
+  CorrectionDoc,
+  correctionView,
+  pairId,
+  recordView,
+  ServiceRecordDoc,
+} from '../../../server/activity/docs';
 import { newRandomId } from '../../../server/activity/qr-mac';
 import { draftRecordFor, recordBase, recordDueOn } from '../../../server/activity/records';
 import { Collections } from '../../../server/collections';
@@ -130,31 +142,6 @@ async function requireStaffOf(ctx: TxCtx, communityId: string): Promise<void> {
   await guardRead(ctx.tx, Collections.users, ctx.openid);
 }
 
-interface CorrectionDoc {
-  _id: string;
-  recordId: string;
-  recordRevision: number;
-  openid: string;
-  communityId: string;
-  status: 'open' | 'accepted' | 'refused';
-  minutes: number;
-  previousMinutes: number;
-  note: string;
-  resolutionNote: string | null;
-  version?: number;
-  createdAt: number;
-}
-
-const correctionView = (c: CorrectionDoc) => ({
-  correctionId: c._id,
-  recordId: c.recordId,
-  status: c.status,
-  minutes: c.minutes,
-  previousMinutes: c.previousMinutes,
-  note: c.note,
-  resolutionNote: c.resolutionNote ?? null,
-});
-
 export async function requestCorrection(input: In<'requestCorrection'>, ctx: TxCtx): Promise<Out<'requestCorrection'>> {
   const record = await loadRecord(ctx.tx, input.recordId);
   // Someone else's record is "not found": a volunteer can never act on another's record.
@@ -218,32 +205,6 @@ export function resolveCorrection(credit: CreditServiceRecord) {
     return correctionView(as<CorrectionDoc>(doc));
   };
 }
-
-interface BackfillDoc {
-  _id: string;
-  activityId: string;
-  openid: string;
-  communityId: string;
-  minutes: number;
-  evidence: string;
-  note: string;
-  status: 'requested' | 'approved' | 'refused';
-  requestedBy: string;
-  approvedBy: string | null;
-  recordId: string | null;
-  version?: number;
-  createdAt: number;
-}
-
-const backfillView = (b: BackfillDoc) => ({
-  backfillId: b._id,
-  activityId: b.activityId,
-  status: b.status,
-  minutes: b.minutes,
-  requestedBy: b.requestedBy,
-  approvedBy: b.approvedBy ?? null,
-  recordId: b.recordId ?? null,
-});
 
 async function existingRecord(ctx: TxCtx, id: string): Promise<ServiceRecordDoc | null> {
   const r = await loadRecord(ctx.tx, id);

@@ -4,7 +4,7 @@
 // the retry sees the place taken (test/cloudfunctions/activity/signup.test.ts races them).
 import { AppError, signupMachine } from '../../../core';
 import { ineligibility } from '../../../server/activity/eligibility';
-import { loadActivity, loadTeam, loadVolunteer, requireOrganizer, VolunteerDoc } from '../../../server/activity/access';
+import { docsById, loadActivity, loadTeam, loadVolunteer, requireOrganizer, volunteersByOpenid } from '../../../server/activity/access';
 import { ActivityCollections, VolunteerReads } from '../../../server/activity/collections';
 import { as, AttendanceDoc, pairId, SignupDoc } from '../../../server/activity/docs';
 import type { Ctx, TxCtx } from '../../../server/context';
@@ -133,23 +133,14 @@ export async function roster(input: In<'roster'>, ctx: Ctx): Promise<Out<'roster
   });
   const signups = page.items.map((d) => as<SignupDoc>(d));
   const openids = signups.map((s) => s.openid);
-  const _ = ctx.db.command;
-  const [vols, atts] = openids.length
-    ? await Promise.all([
-        ctx.db.collection(VolunteerReads.volunteers).where({ openid: _.in(openids) }).limit(openids.length).get(),
-        ctx.db
-          .collection(ActivityCollections.attendance)
-          .where({ _id: _.in(openids.map((o) => pairId(activity._id, o))) })
-          .limit(openids.length)
-          .get(),
-      ])
-    : [{ data: [] }, { data: [] }];
-  const volBy = new Map(vols.data.map((v) => [v.openid as string, as<VolunteerDoc>(v)]));
-  const attBy = new Map(atts.data.map((a) => [a.openid as string, as<AttendanceDoc>(a)]));
+  const [volBy, attById] = await Promise.all([
+    volunteersByOpenid(ctx, openids),
+    docsById<AttendanceDoc>(ctx, ActivityCollections.attendance, openids.map((o) => pairId(activity._id, o))),
+  ]);
   return {
     items: signups.map((s) => {
       const v = volBy.get(s.openid);
-      const a = attBy.get(s.openid);
+      const a = attById.get(pairId(activity._id, s.openid));
       return {
         volunteerNo: v?.volunteerNo ?? '',
         maskedName: v?.maskedName ?? '某',
