@@ -34,7 +34,7 @@ export interface RosterRow {
   error: string;
 }
 
-interface RosterEntryLike {
+export interface RosterEntryLike {
   openid: string;
   maskedName: string;
   volunteerNo: string;

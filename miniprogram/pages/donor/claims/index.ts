@@ -2,14 +2,18 @@
 // the page is on screen, by path per row) and the thank-you message once the recipient sent it.
 import { pageBase } from '../../../behaviors/page-base';
 import type { WishView } from '../../../core/index';
-import { userMessage } from '../../../services/errors';
-import { navigateTo, toast } from '../../../services/platform';
+import { navigateTo } from '../../../services/platform';
 import { myWishes } from '../../../services/wish';
-import { appendPatch, firstPageStatus, type ListStatus } from '../../../utils/list';
+import { loadFirstPage, loadNextPage, type ListStatus, type PagedList } from '../../../utils/list';
 import { myWishRow, type MyWishRow } from '../../../utils/wish-view';
 
 const PAGE = 20;
 type Timer = ReturnType<typeof setInterval>;
+const CLAIMS: PagedList<WishView, MyWishRow> = {
+  key: 'rows',
+  fetch: (after?: string) => myWishes({ as: 'claimed', after, limit: PAGE }),
+  mapRow: (w) => myWishRow(w, Date.now()),
+};
 
 Component({
   behaviors: [pageBase],
@@ -33,32 +37,17 @@ Component({
       return this.load();
     },
     async load() {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
-        const page = await myWishes({ as: 'claimed', limit: PAGE });
-        this.keep(page.items, 0);
-        const rows = page.items.map((w) => myWishRow(w, Date.now()));
-        this.setData({ rows, next: page.next, status: firstPageStatus(rows.length) });
-      } catch (err) {
-        this.setData({ status: 'error', errorMessage: userMessage(err) });
-      }
+      const items = await loadFirstPage(this, CLAIMS);
+      if (items) this.keep(items, true);
     },
     /** The views behind the rows, to recompute countdowns without a round trip. */
-    keep(items: WishView[], start: number) {
+    keep(items: WishView[], first: boolean) {
       const self = this as unknown as { views?: WishView[] };
-      self.views = [...(start ? self.views ?? [] : []), ...items];
+      self.views = [...(first ? [] : self.views ?? []), ...items];
     },
     async onReachBottom() {
-      if (!this.data.next || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      try {
-        const page = await myWishes({ as: 'claimed', after: this.data.next, limit: PAGE });
-        this.keep(page.items, this.data.rows.length);
-        this.setData({ ...appendPatch('rows', this.data.rows.length, page.items.map((w) => myWishRow(w, Date.now()))), next: page.next, loadingMore: false });
-      } catch (err) {
-        this.setData({ loadingMore: false });
-        toast(userMessage(err));
-      }
+      const items = await loadNextPage(this, CLAIMS);
+      if (items) this.keep(items, false);
     },
     tick() {
       const views = (this as unknown as { views?: WishView[] }).views ?? [];

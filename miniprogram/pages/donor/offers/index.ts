@@ -5,11 +5,12 @@ import { addDays, dayOf, type OfferInput } from '../../../core/index';
 import { createOffer, listMyOffers } from '../../../services/charity';
 import { fieldErrors, userMessage } from '../../../services/errors';
 import { toast } from '../../../services/platform';
-import { appendPatch, firstPageStatus, type ListStatus } from '../../../utils/list';
+import { loadFirstPage, loadNextPage, type ListStatus } from '../../../utils/list';
 import { AVAILABLE_WITHIN, CONDITIONS, DONOR_TYPES, GOODS_CATEGORIES, OFFER_KINDS, offerRow, SKILLS, type OfferRow } from '../../../utils/offer-view';
 import { yuanToFen } from '../../../utils/wish-view';
 
 const PAGE = 20;
+const OFFERS = { key: 'rows', fetch: (after?: string) => listMyOffers({ after, limit: PAGE }), mapRow: offerRow };
 
 Component({
   behaviors: [pageBase],
@@ -46,29 +47,14 @@ Component({
     requestId: '',
   },
   methods: {
-    async onLoad() {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
-        const page = await listMyOffers({ limit: PAGE });
-        const rows = page.items.map(offerRow);
-        this.setData({ rows, next: page.next, status: firstPageStatus(rows.length) });
-      } catch (err) {
-        this.setData({ status: 'error', errorMessage: userMessage(err) });
-      }
+    onLoad() {
+      return loadFirstPage(this, OFFERS);
     },
     onRetry() {
       return this.onLoad();
     },
-    async onReachBottom() {
-      if (!this.data.next || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      try {
-        const page = await listMyOffers({ after: this.data.next, limit: PAGE });
-        this.setData({ ...appendPatch('rows', this.data.rows.length, page.items.map(offerRow)), next: page.next, loadingMore: false });
-      } catch (err) {
-        this.setData({ loadingMore: false });
-        toast(userMessage(err));
-      }
+    onReachBottom() {
+      return loadNextPage(this, OFFERS);
     },
     onOpenForm() {
       this.setData({ formOpen: !this.data.formOpen, errors: {}, submitError: '' });

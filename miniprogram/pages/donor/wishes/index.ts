@@ -2,10 +2,9 @@
 // the donor scrolls, and a "为您推荐" tab that says why each wish is suggested.
 import { pageBase } from '../../../behaviors/page-base';
 import type { BrowseInput, BrowseSort, WishCategory } from '../../../core/index';
-import { userMessage } from '../../../services/errors';
 import { navigateTo } from '../../../services/platform';
 import { browseWishes, recommendWishes } from '../../../services/wish';
-import { appendPatch, firstPageStatus, type ListStatus } from '../../../utils/list';
+import { loadFirstPage, loadNextPage, type ListStatus, type PagedList } from '../../../utils/list';
 import { WISH_CATEGORIES, whyText, wishRow, type WishRow } from '../../../utils/wish-view';
 
 const PAGE = 20;
@@ -45,32 +44,26 @@ Component({
       return q;
     },
 
-    async reload() {
-      this.setData({ status: 'loading', errorMessage: '', moreError: '', rows: [], next: null });
-      try {
+    /** The browse tab is cursor-paged; the recommended tab is one ranked page (no cursor). */
+    list(): PagedList<WishRow> {
+      const fetch = async (after?: string) => {
         if (this.data.tab === 'recommended') {
           const r = await recommendWishes({ categories: this.data.category ? [this.data.category as WishCategory] : [], limit: 10 });
-          const rows = r.items.map((s) => wishRow(s.card, whyText(s.parts)));
-          this.setData({ rows, next: null, considered: r.considered, status: firstPageStatus(rows.length) });
-        } else {
-          const page = await browseWishes(this.query());
-          const rows = page.items.map((c) => wishRow(c));
-          this.setData({ rows, next: page.next, status: firstPageStatus(rows.length) });
+          this.setData({ considered: r.considered });
+          return { items: r.items.map((s) => wishRow(s.card, whyText(s.parts))), next: null };
         }
-      } catch (err) {
-        this.setData({ status: 'error', errorMessage: userMessage(err) });
-      }
+        const page = await browseWishes(this.query(after));
+        return { items: page.items.map((c) => wishRow(c)), next: page.next };
+      };
+      return { key: 'rows', fetch, moreErrorKey: 'moreError' };
     },
 
-    async onReachBottom() {
-      if (this.data.tab !== 'all' || !this.data.next || this.data.loadingMore) return;
-      this.setData({ loadingMore: true, moreError: '' });
-      try {
-        const page = await browseWishes(this.query(this.data.next));
-        this.setData({ ...appendPatch('rows', this.data.rows.length, page.items.map((c) => wishRow(c))), next: page.next, loadingMore: false });
-      } catch (err) {
-        this.setData({ loadingMore: false, moreError: userMessage(err) });
-      }
+    reload() {
+      return loadFirstPage(this, this.list());
+    },
+
+    onReachBottom() {
+      return loadNextPage(this, this.list());
     },
 
     onPullDownRefresh() {

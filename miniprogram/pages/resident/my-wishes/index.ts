@@ -5,7 +5,7 @@ import type { WishView } from '../../../core/index';
 import { userMessage } from '../../../services/errors';
 import { navigateTo, toast } from '../../../services/platform';
 import { confirmWish, myWishes, thankDonor } from '../../../services/wish';
-import { appendPatch, firstPageStatus, type ListStatus } from '../../../utils/list';
+import { loadFirstPage, loadNextPage, type ListStatus } from '../../../utils/list';
 import { myWishRow, THANKS_PRESETS, type MyWishRow } from '../../../utils/wish-view';
 
 const PAGE = 20;
@@ -16,33 +16,20 @@ function row(w: WishView): Row {
   return { ...myWishRow(w, Date.now()), mode: w.youAre.includes('recipient') ? 'recipient' : 'family', panel: false, busy: false, error: '', custom: '' };
 }
 
+const MINE = { key: 'rows', fetch: (after?: string) => myWishes({ as: 'posted', after, limit: PAGE }), mapRow: row };
+
 Component({
   behaviors: [pageBase],
   data: { status: 'loading' as ListStatus, errorMessage: '', rows: [] as Row[], next: null as string | null, loadingMore: false, presets: THANKS_PRESETS },
   methods: {
-    async onLoad() {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
-        const page = await myWishes({ as: 'posted', limit: PAGE });
-        const rows = page.items.map(row);
-        this.setData({ rows, next: page.next, status: firstPageStatus(rows.length) });
-      } catch (err) {
-        this.setData({ status: 'error', errorMessage: userMessage(err) });
-      }
+    onLoad() {
+      return loadFirstPage(this, MINE);
     },
     onRetry() {
       return this.onLoad();
     },
-    async onReachBottom() {
-      if (!this.data.next || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      try {
-        const page = await myWishes({ as: 'posted', after: this.data.next, limit: PAGE });
-        this.setData({ ...appendPatch('rows', this.data.rows.length, page.items.map(row)), next: page.next, loadingMore: false });
-      } catch (err) {
-        this.setData({ loadingMore: false });
-        toast(userMessage(err));
-      }
+    onReachBottom() {
+      return loadNextPage(this, MINE);
     },
     async act(i: number, work: (r: Row) => Promise<WishView>, done: string) {
       const r = this.data.rows[i];

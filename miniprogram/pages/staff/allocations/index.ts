@@ -16,7 +16,7 @@ import { userMessage } from '../../../services/errors';
 import { toast } from '../../../services/platform';
 import { communityFor, profile } from '../../../services/session';
 import { ALLOCATION_REJECT_REASONS, allocationRow, type AllocationRow } from '../../../utils/allocation-view';
-import { appendPatch, firstPageStatus, type ListStatus } from '../../../utils/list';
+import { loadFirstPage, loadNextPage, type ListStatus, type PagedList } from '../../../utils/list';
 
 const PAGE = 20;
 
@@ -39,31 +39,21 @@ Component({
       this.setData({ asDonor: query.as === 'donor' });
       return this.load();
     },
-    query(after?: string) {
-      return this.data.asDonor ? { after, limit: PAGE } : { communityId: this.data.communityId, after, limit: PAGE };
+    list(): PagedList<AllocationView, AllocationRow> {
+      const fetch = async (after?: string) => {
+        if (!after) {
+          await profile();
+          if (!this.data.asDonor) this.setData({ communityId: communityFor('staff') ?? communityFor('social-worker') ?? '' });
+        }
+        return listAllocations(this.data.asDonor ? { after, limit: PAGE } : { communityId: this.data.communityId, after, limit: PAGE });
+      };
+      return { key: 'rows', fetch, mapRow: (a) => allocationRow(a, this.data.asDonor) };
     },
-    async load() {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
-        await profile();
-        if (!this.data.asDonor) this.setData({ communityId: communityFor('staff') ?? communityFor('social-worker') ?? '' });
-        const page = await listAllocations(this.query());
-        const rows = page.items.map((a) => allocationRow(a, this.data.asDonor));
-        this.setData({ rows, next: page.next, status: firstPageStatus(rows.length) });
-      } catch (err) {
-        this.setData({ status: 'error', errorMessage: userMessage(err) });
-      }
+    load() {
+      return loadFirstPage(this, this.list());
     },
-    async onReachBottom() {
-      if (!this.data.next || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      try {
-        const page = await listAllocations(this.query(this.data.next));
-        this.setData({ ...appendPatch('rows', this.data.rows.length, page.items.map((a) => allocationRow(a, this.data.asDonor))), next: page.next, loadingMore: false });
-      } catch (err) {
-        this.setData({ loadingMore: false });
-        toast(userMessage(err));
-      }
+    onReachBottom() {
+      return loadNextPage(this, this.list());
     },
     async onProposeTap() {
       if (this.data.proposing) return;

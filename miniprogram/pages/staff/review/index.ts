@@ -3,11 +3,10 @@
 import { pageBase } from '../../../behaviors/page-base';
 import { listActivities, publishActivity, rejectActivity } from '../../../services/activity';
 import { userMessage } from '../../../services/errors';
-import { toast } from '../../../services/platform';
 import { communityFor, profile } from '../../../services/session';
 import { listVolunteers, reviewVolunteer } from '../../../services/volunteer';
 import { publishWish, rejectWish, verifyWish, wishQueue } from '../../../services/wish';
-import { appendPatch, firstPageStatus, type ListStatus } from '../../../utils/list';
+import { loadFirstPage, loadNextPage, type CursorPage, type ListStatus } from '../../../utils/list';
 import {
   activityReviewRow,
   DONE_TEXT,
@@ -46,43 +45,30 @@ Component({
       return this.load();
     },
 
-    async fetch(after?: string): Promise<{ rows: ReviewRow[]; next: string | null }> {
+    async fetch(after?: string): Promise<CursorPage<ReviewRow>> {
+      if (!after) {
+        await profile();
+        this.setData({ communityId: communityFor('staff') ?? communityFor('social-worker') ?? '' });
+      }
       const communityId = this.data.communityId;
       if (this.data.tab === 'volunteers') {
         const p = await listVolunteers({ communityId, status: 'pending', after: after ?? null, limit: PAGE });
-        return { rows: p.items.map(volunteerRow), next: p.next };
+        return { items: p.items.map(volunteerRow), next: p.next };
       }
       if (this.data.tab === 'wishes') {
         const p = await wishQueue({ communityId, status: 'submitted', after, limit: PAGE });
-        return { rows: p.items.map(wishReviewRow), next: p.next };
+        return { items: p.items.map(wishReviewRow), next: p.next };
       }
       const p = await listActivities({ communityId, status: 'submitted', after, limit: PAGE });
-      return { rows: p.items.map(activityReviewRow), next: p.next };
+      return { items: p.items.map(activityReviewRow), next: p.next };
     },
 
-    async load() {
-      this.setData({ status: 'loading', errorMessage: '', rows: [], next: null });
-      try {
-        await profile();
-        const communityId = communityFor('staff') ?? communityFor('social-worker') ?? '';
-        this.setData({ communityId });
-        const { rows, next } = await this.fetch();
-        this.setData({ rows, next, status: firstPageStatus(rows.length) });
-      } catch (err) {
-        this.setData({ status: 'error', errorMessage: userMessage(err) });
-      }
+    load() {
+      return loadFirstPage(this, { key: 'rows', fetch: (after?: string) => this.fetch(after) });
     },
 
-    async onReachBottom() {
-      if (!this.data.next || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      try {
-        const { rows, next } = await this.fetch(this.data.next);
-        this.setData({ ...appendPatch('rows', this.data.rows.length, rows), next, loadingMore: false });
-      } catch (err) {
-        this.setData({ loadingMore: false });
-        toast(userMessage(err));
-      }
+    onReachBottom() {
+      return loadNextPage(this, { key: 'rows', fetch: (after?: string) => this.fetch(after) });
     },
 
     onTabTap(e: WechatMiniprogram.TouchEvent) {

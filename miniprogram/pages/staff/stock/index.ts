@@ -6,7 +6,7 @@ import { listStock, recordStockMovement } from '../../../services/charity';
 import { fieldErrors, userMessage } from '../../../services/errors';
 import { toast } from '../../../services/platform';
 import { communityFor, profile } from '../../../services/session';
-import { appendPatch, firstPageStatus, replacePatch, type ListStatus } from '../../../utils/list';
+import { appendPatch, loadFirstPage, loadNextPage, replacePatch, type ListStatus, type PagedList } from '../../../utils/list';
 
 const PAGE = 50;
 
@@ -43,32 +43,24 @@ Component({
     busy: false,
   },
   methods: {
-    async onLoad() {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
-        await profile();
-        const communityId = communityFor('staff') ?? '';
-        this.setData({ communityId });
-        const page = await listStock({ communityId, limit: PAGE });
-        const rows = page.items.map(stockRow);
-        this.setData({ rows, next: page.next, status: firstPageStatus(rows.length) });
-      } catch (err) {
-        this.setData({ status: 'error', errorMessage: userMessage(err) });
-      }
+    list(): PagedList<StockItemView, StockRow> {
+      const fetch = async (after?: string) => {
+        if (!after) {
+          await profile();
+          this.setData({ communityId: communityFor('staff') ?? '' });
+        }
+        return listStock({ communityId: this.data.communityId, after, limit: PAGE });
+      };
+      return { key: 'rows', fetch, mapRow: stockRow };
+    },
+    onLoad() {
+      return loadFirstPage(this, this.list());
     },
     onRetry() {
       return this.onLoad();
     },
-    async onReachBottom() {
-      if (!this.data.next || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      try {
-        const page = await listStock({ communityId: this.data.communityId, after: this.data.next, limit: PAGE });
-        this.setData({ ...appendPatch('rows', this.data.rows.length, page.items.map(stockRow)), next: page.next, loadingMore: false });
-      } catch (err) {
-        this.setData({ loadingMore: false });
-        toast(userMessage(err));
-      }
+    onReachBottom() {
+      return loadNextPage(this, this.list());
     },
     onDirectionTap(e: WechatMiniprogram.TouchEvent) {
       const direction = String(e.currentTarget.dataset.key) as 'in' | 'out';

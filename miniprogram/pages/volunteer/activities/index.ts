@@ -1,12 +1,12 @@
 // Activities of the volunteer's community: filters, and the next page appended when the user
 // reaches the bottom (cursor pages; the list grows by path, never re-sent whole).
 import { pageBase } from '../../../behaviors/page-base';
+import type { ActivitySummary } from '../../../core/index';
 import { listActivities } from '../../../services/activity';
-import { userMessage } from '../../../services/errors';
 import { navigateTo } from '../../../services/platform';
 import { communityFor, profile } from '../../../services/session';
 import { ACTIVITY_FILTERS, activityRow, rowVisible, type ActivityRow } from '../../../utils/activity-view';
-import { appendPatch, firstPageStatus, type ListStatus } from '../../../utils/list';
+import { loadFirstPage, loadNextPage, type ListStatus, type PagedList } from '../../../utils/list';
 
 const PAGE = 20;
 
@@ -28,38 +28,30 @@ Component({
       return this.loadFirst();
     },
 
-    async loadFirst() {
-      this.setData({ status: 'loading', errorMessage: '', moreError: '' });
-      try {
-        await profile();
-        const communityId = communityFor('volunteer');
-        if (!communityId) {
-          this.setData({ status: 'empty', errorMessage: '', items: [], next: null });
-          return;
+    list(): PagedList<ActivitySummary, ActivityRow & { visible: boolean }> {
+      const fetch = async (after?: string) => {
+        if (!after) {
+          await profile();
+          // Not a volunteer of any community yet: nothing to list (the empty state offers to register).
+          const communityId = communityFor('volunteer');
+          if (!communityId) return { items: [], next: null };
+          this.setData({ communityId });
         }
-        const page = await listActivities({ communityId, limit: PAGE });
-        const items = page.items.map((a) => this.row(activityRow(a)));
-        this.setData({ communityId, items, next: page.next, status: firstPageStatus(items.length) });
-      } catch (err) {
-        this.setData({ status: 'error', errorMessage: userMessage(err) });
-      }
+        return listActivities({ communityId: this.data.communityId, after, limit: PAGE });
+      };
+      return { key: 'items', fetch, mapRow: (a) => this.row(activityRow(a)), moreErrorKey: 'moreError' };
+    },
+
+    loadFirst() {
+      return loadFirstPage(this, this.list());
     },
 
     row(r: ActivityRow) {
       return { ...r, visible: rowVisible(r, this.data.filter) };
     },
 
-    async onReachBottom() {
-      const { next, loadingMore, communityId } = this.data;
-      if (!next || loadingMore) return;
-      this.setData({ loadingMore: true, moreError: '' });
-      try {
-        const page = await listActivities({ communityId, after: next, limit: PAGE });
-        const rows = page.items.map((a) => this.row(activityRow(a)));
-        this.setData({ ...appendPatch('items', this.data.items.length, rows), next: page.next, loadingMore: false });
-      } catch (err) {
-        this.setData({ loadingMore: false, moreError: userMessage(err) });
-      }
+    onReachBottom() {
+      return loadNextPage(this, this.list());
     },
 
     onPullDownRefresh() {

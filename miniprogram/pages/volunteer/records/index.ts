@@ -4,38 +4,24 @@ import { pageBase } from '../../../behaviors/page-base';
 import { myRecords, requestCorrection } from '../../../services/activity';
 import { userMessage } from '../../../services/errors';
 import { toast } from '../../../services/platform';
-import { appendPatch, firstPageStatus, type ListStatus } from '../../../utils/list';
+import { loadFirstPage, loadNextPage, type ListStatus } from '../../../utils/list';
 import { hoursToMinutes, recordRow, type RecordRow } from '../../../utils/volunteer-view';
 
 const PAGE = 20;
+const RECORDS = { key: 'rows', fetch: (after?: string) => myRecords({ after, limit: PAGE }), mapRow: recordRow };
 
 Component({
   behaviors: [pageBase],
   data: { status: 'loading' as ListStatus, errorMessage: '', rows: [] as RecordRow[], next: null as string | null, loadingMore: false },
   methods: {
-    async onLoad() {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
-        const page = await myRecords({ limit: PAGE });
-        const rows = page.items.map(recordRow);
-        this.setData({ rows, next: page.next, status: firstPageStatus(rows.length) });
-      } catch (err) {
-        this.setData({ status: 'error', errorMessage: userMessage(err) });
-      }
+    onLoad() {
+      return loadFirstPage(this, RECORDS);
     },
     onRetry() {
       return this.onLoad();
     },
-    async onReachBottom() {
-      if (!this.data.next || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      try {
-        const page = await myRecords({ after: this.data.next, limit: PAGE });
-        this.setData({ ...appendPatch('rows', this.data.rows.length, page.items.map(recordRow)), next: page.next, loadingMore: false });
-      } catch (err) {
-        this.setData({ loadingMore: false });
-        toast(userMessage(err));
-      }
+    onReachBottom() {
+      return loadNextPage(this, RECORDS);
     },
     onCorrectTap(e: WechatMiniprogram.TouchEvent) {
       const i = Number(e.currentTarget.dataset.index);

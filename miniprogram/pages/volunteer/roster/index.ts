@@ -5,8 +5,8 @@ import type { AttendanceView } from '../../../core/index';
 import { confirmAttendance, fixCheckOut, getActivity, rollCall, roster } from '../../../services/activity';
 import { userMessage } from '../../../services/errors';
 import { navigateTo, toast } from '../../../services/platform';
-import { appendPatch, firstPageStatus, type ListStatus } from '../../../utils/list';
-import { ROLL_CALL_REASONS, rosterRow, type RosterRow } from '../../../utils/leader-view';
+import { loadFirstPage, loadNextPage, type ListStatus, type PagedList } from '../../../utils/list';
+import { ROLL_CALL_REASONS, rosterRow, type RosterEntryLike, type RosterRow } from '../../../utils/leader-view';
 import { timeRange } from '../../../utils/format';
 
 const PAGE = 50;
@@ -45,27 +45,24 @@ Component({
       return this.load();
     },
 
-    async load() {
-      this.setData({ status: 'loading', errorMessage: '' });
-      try {
-        const [a, page] = await Promise.all([getActivity(this.data.activityId), roster({ activityId: this.data.activityId, limit: PAGE })]);
-        const rows = page.items.map(rosterRow);
-        this.setData({ title: a.title, time: timeRange(a.startAt, a.endAt), endAt: a.endAt, rows, next: page.next, status: firstPageStatus(rows.length) });
-      } catch (err) {
-        this.setData({ status: 'error', errorMessage: userMessage(err) });
-      }
+    /** The first page comes with the activity's title and times; later pages are roster only. */
+    list(): PagedList<RosterEntryLike, RosterRow> {
+      const activityId = this.data.activityId;
+      const fetch = async (after?: string) => {
+        if (after) return roster({ activityId, after, limit: PAGE });
+        const [a, page] = await Promise.all([getActivity(activityId), roster({ activityId, limit: PAGE })]);
+        this.setData({ title: a.title, time: timeRange(a.startAt, a.endAt), endAt: a.endAt });
+        return page;
+      };
+      return { key: 'rows', fetch, mapRow: rosterRow };
     },
 
-    async onReachBottom() {
-      if (!this.data.next || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      try {
-        const page = await roster({ activityId: this.data.activityId, after: this.data.next, limit: PAGE });
-        this.setData({ ...appendPatch('rows', this.data.rows.length, page.items.map(rosterRow)), next: page.next, loadingMore: false });
-      } catch (err) {
-        this.setData({ loadingMore: false });
-        toast(userMessage(err));
-      }
+    load() {
+      return loadFirstPage(this, this.list());
+    },
+
+    onReachBottom() {
+      return loadNextPage(this, this.list());
     },
 
     index(e: WechatMiniprogram.TouchEvent): number {

@@ -8,7 +8,7 @@ import { communityFor } from '../../../services/session';
 import { acceptFamilyInvite, createFamilyInvite, donate, timeBank, transfer } from '../../../services/volunteer';
 import { dateTime } from '../../../utils/format';
 import { minutes } from '../../../utils/format';
-import { appendPatch } from '../../../utils/list';
+import { loadNextPage } from '../../../utils/list';
 import { hoursToMinutes, ledgerRow, type LedgerRow } from '../../../utils/volunteer-view';
 
 const PAGE = 20;
@@ -62,16 +62,13 @@ Component({
     onRetry() {
       return this.onLoad();
     },
-    async onReachBottom() {
-      if (!this.data.next || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      try {
-        const b = await timeBank({ after: this.data.next, limit: PAGE });
-        this.setData({ ...appendPatch('ledger', this.data.ledger.length, b.ledger.map(ledgerRow)), next: b.next, loadingMore: false });
-      } catch (err) {
-        this.setData({ loadingMore: false });
-        toast(userMessage(err));
-      }
+    onReachBottom() {
+      // The first page comes with the balance and the family (onLoad); later pages are ledger only.
+      const fetch = async (after?: string) => {
+        const b = await timeBank({ after, limit: PAGE });
+        return { items: b.ledger, next: b.next };
+      };
+      return loadNextPage(this, { key: 'ledger', fetch, mapRow: ledgerRow });
     },
     onTransferTap(e: WechatMiniprogram.TouchEvent) {
       this.setData({ panel: 'transfer', target: String(e.currentTarget.dataset.id), hoursInput: '', formError: '' });
