@@ -61,6 +61,8 @@ export const REASON_MESSAGES: Record<string, string> = {
   'certificate.no_records': '还没有已确认的服务记录，暂时不能开具证明',
   'correction.already_open': '这条记录已经在更正中，请等待处理',
   'correction.own_record': '不能处理自己的服务记录',
+  'correction.stale': '这条记录在申请之后已被修改，请让志愿者重新申请',
+  'record.exists': '此人在这次活动已有服务记录，请走更正流程',
   'record.own_record': '不能处理自己的服务记录',
   'timebank.insufficient_balance': '时间银行余额不足',
   'family.not_bound': '还没有和这位家人绑定',

@@ -30,7 +30,7 @@ const DONOR: QuickAction[] = [
   { key: 'allocations', label: '我的捐赠分配', url: '/pages/staff/allocations/index?as=donor' },
 ];
 const STAFF: QuickAction[] = [
-  { key: 'review', label: '审核：心愿、志愿者、活动', url: '/pages/staff/review/index' },
+  { key: 'review', label: '审核：心愿、志愿者、活动、时长更正、补录', url: '/pages/staff/review/index' },
   { key: 'activity-new', label: '发布志愿活动', url: '/pages/staff/activity-new/index' },
   { key: 'handover', label: '心愿送达与签收', url: '/pages/staff/handover/index' },
   { key: 'needs', label: '社区需求：发布与管理', url: '/pages/staff/needs/index' },

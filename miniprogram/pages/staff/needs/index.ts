@@ -7,7 +7,7 @@ import { cancelNeed, closeNeed, createNeed, listNeeds, updateNeed } from '../../
 import { userMessage } from '../../../services/errors';
 import { toast } from '../../../services/platform';
 import { communityFor, profile } from '../../../services/session';
-import { appendPatch, firstPageStatus, replacePatch, type ListStatus } from '../../../utils/list';
+import { loadFirstPage, loadNextPage, replacePatch, type ListStatus, type PagedList } from '../../../utils/list';
 import { AVAILABLE_WITHIN, SKILLS } from '../../../utils/offer-view';
 import {
   blankNeedForm,
@@ -63,34 +63,27 @@ Component({
       return this.load();
     },
 
-    async load() {
-      this.setData({ status: 'loading', errorMessage: '', rows: [], next: null });
-      try {
-        await profile();
-        const communityId = communityFor('staff') ?? communityFor('social-worker') ?? '';
-        this.setData({ communityId });
-        const page = await listNeeds({ communityId, status: this.data.tab, limit: PAGE });
-        const rows = page.items.map(needRow);
-        this.setData({ rows, next: page.next, status: firstPageStatus(rows.length) });
-      } catch (err) {
-        this.setData({ status: 'error', errorMessage: userMessage(err) });
-      }
+    list(): PagedList<NeedView, NeedRow> {
+      const fetch = async (after?: string) => {
+        if (!after) {
+          await profile();
+          this.setData({ communityId: communityFor('staff') ?? communityFor('social-worker') ?? '' });
+        }
+        return listNeeds({ communityId: this.data.communityId, status: this.data.tab, after, limit: PAGE });
+      };
+      return { key: 'rows', fetch, mapRow: needRow };
+    },
+
+    load() {
+      return loadFirstPage(this, this.list());
     },
 
     onRetry() {
       return this.load();
     },
 
-    async onReachBottom() {
-      if (!this.data.next || this.data.loadingMore) return;
-      this.setData({ loadingMore: true });
-      try {
-        const page = await listNeeds({ communityId: this.data.communityId, status: this.data.tab, after: this.data.next, limit: PAGE });
-        this.setData({ ...appendPatch('rows', this.data.rows.length, page.items.map(needRow)), next: page.next, loadingMore: false });
-      } catch (err) {
-        this.setData({ loadingMore: false });
-        toast(userMessage(err));
-      }
+    onReachBottom() {
+      return loadNextPage(this, this.list());
     },
 
     onTabTap(e: WechatMiniprogram.TouchEvent) {

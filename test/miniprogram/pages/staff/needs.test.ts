@@ -42,7 +42,7 @@ test('loading, then the open needs with what is matched; more pages are appended
   const page = renderPage(id);
   expect(childText(page, '#state', '.loading')).toBe('正在加载，请稍候…');
   await settle();
-  expect(mockList).toHaveBeenCalledWith({ communityId: 'c1', status: 'open', limit: 20 });
+  expect(mockList).toHaveBeenCalledWith({ communityId: 'c1', status: 'open', after: undefined, limit: 20 });
   expect(texts(page, '.n-title')).toEqual(['棉被', '资金：善款']);
   expect(texts(page, '.n-amount')).toEqual(['10床', '¥2000.00']);
   expect(texts(page, '.n-line')).toEqual(expect.arrayContaining(['老年人 · 较急 · 2026年12月31日前', '用途：助学', '已匹配 ¥500.00，已送达 ¥0.00']));
@@ -155,10 +155,10 @@ test('tabs list closed and cancelled needs; an error offers a retry', async () =
   mockList.mockResolvedValueOnce({ items: [need()], next: null }).mockRejectedValueOnce(new AppError('permission-denied', 'x')).mockResolvedValueOnce({ items: [need({ status: 'closed' })], next: null });
   const page = renderPage(id, { tab: 'closed' });
   await settle();
-  expect(mockList).toHaveBeenCalledWith({ communityId: 'c1', status: 'closed', limit: 20 });
+  expect(mockList).toHaveBeenCalledWith({ communityId: 'c1', status: 'closed', after: undefined, limit: 20 });
   tap(page, '.tab', 2);
   await settle();
-  expect(mockList).toHaveBeenLastCalledWith({ communityId: 'c1', status: 'cancelled', limit: 20 });
+  expect(mockList).toHaveBeenLastCalledWith({ communityId: 'c1', status: 'cancelled', after: undefined, limit: 20 });
   expect(childText(page, '#state', '.error-message')).toBe('您没有权限进行此操作');
   page.querySelector('#state')!.querySelector('.retry')!.dispatchEvent('tap');
   await settle();
