@@ -8,6 +8,7 @@ import { userMessage } from '../../../services/errors';
 import { toast } from '../../../services/platform';
 import { communityFor, profile } from '../../../services/session';
 import { loadFirstPage, loadNextPage, replacePatch, type ListStatus, type PagedList } from '../../../utils/list';
+import { actOnRow } from '../../../utils/row-action';
 import { AVAILABLE_WITHIN, SKILLS } from '../../../utils/offer-view';
 import {
   blankNeedForm,
@@ -143,17 +144,8 @@ Component({
       return undefined;
     },
 
-    async decide(i: number, work: (r: NeedRow) => Promise<NeedView>, done: string) {
-      const r = this.data.rows[i];
-      if (r.busy) return;
-      this.setData({ [`rows[${i}].busy`]: true, [`rows[${i}].error`]: '' });
-      try {
-        const n = await work(r);
-        this.setData(replacePatch('rows', i, needRow(n)));
-        toast(done, 'success');
-      } catch (err) {
-        this.setData({ [`rows[${i}].busy`]: false, [`rows[${i}].error`]: userMessage(err) });
-      }
+    decide(i: number, work: (r: NeedRow) => Promise<NeedView>, done: string) {
+      return actOnRow(this, 'rows', i, () => work(this.data.rows[i]), needRow, done);
     },
 
     /** Closing and cancelling each take a second, inline step (no pop-up). */

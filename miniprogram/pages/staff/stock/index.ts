@@ -1,10 +1,11 @@
 // The community station's stock (慈善超市 / 捐助接收点): what is on the shelf, and recording goods in
-// (from a donor) and out (to a resident). Corrections need a second staff member and are not made here.
+// (from a donor) and out (to a resident). Corrections need a second staff member: they are asked for
+// and decided on pages/staff/stock-corrections (opened with the item last tapped here).
 import { pageBase } from '../../../behaviors/page-base';
 import type { StockItemView } from '../../../core/index';
 import { listStock, recordStockMovement } from '../../../services/charity';
 import { fieldErrors, userMessage } from '../../../services/errors';
-import { toast } from '../../../services/platform';
+import { navigateTo, toast } from '../../../services/platform';
 import { communityFor, profile } from '../../../services/session';
 import { appendPatch, loadFirstPage, loadNextPage, replacePatch, type ListStatus, type PagedList } from '../../../utils/list';
 
@@ -70,6 +71,10 @@ Component({
       // Tapping an item fills the form with it (goods out of the shelf are usually an existing item).
       const r = this.data.rows[Number(e.currentTarget.dataset.index)];
       this.setData({ item: r.item, unit: r.unit, direction: this.data.direction || 'out' });
+    },
+    onCorrectionsTap() {
+      const { item, unit } = this.data;
+      return navigateTo(`/pages/staff/stock-corrections/index${item ? `?item=${encodeURIComponent(item)}&unit=${encodeURIComponent(unit)}` : ''}`);
     },
     onInput(e: WechatMiniprogram.Input) {
       const field = String(e.currentTarget.dataset.field);
