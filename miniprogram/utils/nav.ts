@@ -36,8 +36,9 @@ const STAFF: QuickAction[] = [
   { key: 'needs', label: '社区需求：发布与管理', url: '/pages/staff/needs/index' },
   { key: 'allocations', label: '物资匹配', url: '/pages/staff/allocations/index' },
   { key: 'disclosures', label: '待公开事项', url: '/pages/staff/disclosures/index' },
-  { key: 'stock', label: '服务站库存：入库、出库', url: '/pages/staff/stock/index' },
-  { key: 'fund', label: '公益基金审批', url: '/pages/staff/fund/index' },
+  { key: 'projects', label: '公益项目：登记与进展', url: '/pages/staff/projects/index' },
+  { key: 'stock', label: '服务站库存：入库、出库、更正', url: '/pages/staff/stock/index' },
+  { key: 'fund', label: '公益基金：收支与审批', url: '/pages/staff/fund/index' },
   { key: 'proxy-wish', label: '代居民登记心愿', url: '/pages/resident/wish-new/index' },
   { key: 'figures', label: '社区数据', url: '/pages/resident/community/index' },
 ];
