@@ -99,7 +99,8 @@ export function buildNeed(f: NeedForm, today: Day): { need?: NeedInput; errors: 
     quantity = Number(f.quantity);
     if (!f.quantity.trim() || !Number.isInteger(quantity) || quantity < 1) errors.quantity = f.category === 'service' ? '请填写需要多少小时（整数）' : '请填写数量（整数）';
     if (f.category === 'service') {
-      item = labelOf(SKILLS, f.skill);
+      // What exactly is asked for (高龄老人家中水电维修), or the skill's name when left empty.
+      item = item || labelOf(SKILLS, f.skill);
       unit = 'hour';
     } else {
       if (!item) errors.item = '请填写需要什么，例如“棉被”';

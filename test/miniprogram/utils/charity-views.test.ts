@@ -18,6 +18,9 @@ describe('needs', () => {
     expect(money.need).toMatchObject({ category: 'money', item: '善款', quantity: 9990, unit: 'fen', purpose: 'medical' });
     expect(money.need).not.toHaveProperty('skill');
     expect(service.need).toMatchObject({ category: 'service', item: '理发', quantity: 4, unit: 'hour', skill: 'haircut', description: '行动不便的老人' });
+    // A service need keeps what it says it is; editing does not rename it to the skill.
+    const repair = need({ category: 'service', item: '高龄老人家中水电维修', quantity: 4, unit: 'hour', skill: 'repair' });
+    expect(buildNeed(needFormOf(repair), TODAY).need).toMatchObject({ item: '高龄老人家中水电维修', skill: 'repair', quantity: 4 });
     for (const n of [goods, money, service]) expect(charityContract.actions.createNeed.input.safeParse({ communityId: 'c1', need: n.need }).success).toBe(true);
   });
 
