@@ -14,6 +14,8 @@ const RESIDENT: QuickAction[] = [
   { key: 'my-wishes', label: '我的心愿（签收、感谢）', url: '/pages/resident/my-wishes/index' },
   { key: 'join', label: '成为志愿者', url: '/pages/volunteer/register/index' },
   { key: 'verify', label: '核验志愿服务证明', url: '/pages/volunteer/verify/index' },
+  // The fund's co-signers (业委会委员, 居民代表) are residents: this is their way to the approvals.
+  { key: 'fund', label: '小区公益基金（签字人审批）', url: '/pages/staff/fund/index' },
 ];
 const VOLUNTEER: QuickAction[] = [
   { key: 'checkin', label: '扫码签到 / 签退', url: '/pages/volunteer/checkin/index' },
