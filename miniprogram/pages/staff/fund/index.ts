@@ -21,6 +21,27 @@ import {
   type FundFormMode,
 } from '../../../utils/fund-view';
 
+/**
+ * A fund's pending disbursements. Entries come newest first and cannot be filtered by status, so
+ * pages are read until the pending amounts found add up to the fund's `pendingFen` (usually the
+ * first page) or the entries end.
+ */
+async function pendingOf(f: FundView): Promise<FundEntryView[]> {
+  const pending: FundEntryView[] = [];
+  let found = 0;
+  let after: string | undefined;
+  do {
+    const page = await listFundEntries({ fundId: f.id, after, limit: 100 });
+    for (const e of page.items) {
+      if (e.kind !== 'disbursement' || e.status !== 'pending') continue;
+      pending.push(e);
+      found += e.amountFen;
+    }
+    after = page.next ?? undefined;
+  } while (after && found < f.pendingFen);
+  return pending;
+}
+
 const blankForm = (): FundForm => ({ amount: '', counterpart: '', purpose: '', receivedOn: dayOf(Date.now()), showName: false });
 
 Component({
@@ -50,11 +71,8 @@ Component({
         const me = p.openid;
         const { items } = await listFunds({ communityId: communityFor('staff') ?? communityFor('community-admin') ?? '' });
         const rows: DisbursementRow[] = [];
-        // A community has one or a few funds; each lists its latest entries, the pending ones shown.
-        for (const f of items) {
-          const page = await listFundEntries({ fundId: f.id, limit: 50 });
-          rows.push(...page.items.filter((e) => e.kind === 'disbursement' && e.status === 'pending').map((e) => disbursementRow(e, f, me)));
-        }
+        // A community has one or a few funds; their pending disbursements are shown.
+        for (const f of items) rows.push(...(await pendingOf(f)).map((e) => disbursementRow(e, f, me)));
         this.setData({ me, fundViews: items, funds: items.map((f) => fundCard(f, me)), rows, status: items.length ? 'ready' : 'empty' });
       } catch (err) {
         this.setData({ status: 'error', errorMessage: userMessage(err) });

@@ -83,6 +83,20 @@ test('the second signer makes it count and the balance is read again', async () 
   expect(text(page, '.f-balance')).toBe('余额 ¥4800.00，待批 ¥0.00');
 });
 
+test('pending disbursements older than the first page of entries are found: pages are read until their amounts reach the fund’s pending total', async () => {
+  mockFunds.mockResolvedValue({ items: [fund({ pendingFen: 50000 })] });
+  mockEntries
+    .mockResolvedValueOnce({ items: [entry(), entry({ id: 'fe_in', kind: 'income', status: 'recorded' })], next: 'p2' })
+    .mockResolvedValueOnce({ items: [entry({ id: 'fe_old', amountFen: 30000, purpose: '楼道照明' })], next: 'p3' });
+  const page = renderPage(id);
+  await settle();
+  expect(mockEntries.mock.calls.map((c) => c[0])).toEqual([
+    { fundId: 'fd_1', after: undefined, limit: 100 },
+    { fundId: 'fd_1', after: 'p2', limit: 100 },
+  ]);
+  expect(texts(page, '.e-title')).toEqual(['¥200.00 · 独居老人助餐', '¥300.00 · 楼道照明']);
+});
+
 test('staff who are not signers see who may approve, and no buttons', async () => {
   mockMe = 'staff-1';
   mockFunds.mockResolvedValue({ items: [fund()] });
