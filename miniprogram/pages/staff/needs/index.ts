@@ -99,14 +99,16 @@ Component({
     },
 
     onNewTap() {
-      if (this.data.formOpen) return this.setData({ formOpen: false });
+      if (this.data.formOpen && !this.data.editId) return this.setData({ formOpen: false });
       return this.openForm(blankNeedForm());
     },
 
+    /** The edit form opens under its own row (not at the top, out of sight). */
     onEditTap(e: WechatMiniprogram.TouchEvent) {
       const i = Number(e.currentTarget.dataset.index);
       const r = this.data.rows[i];
-      this.openForm(r.form, r.id, r.version, i);
+      if (this.data.formOpen && this.data.editId === r.id) return this.setData({ formOpen: false, editId: '' });
+      return this.openForm(r.form, r.id, r.version, i);
     },
 
     onChoose(e: WechatMiniprogram.TouchEvent) {
@@ -129,7 +131,7 @@ Component({
         const opts = { requestId: d.requestId || undefined };
         if (d.editId) {
           const n = await updateNeed({ needId: d.editId, version: d.editVersion, need }, opts);
-          this.setData({ ...replacePatch('rows', d.editIndex, needRow(n)), busy: false, formOpen: false });
+          this.setData({ ...replacePatch('rows', d.editIndex, needRow(n)), busy: false, formOpen: false, editId: '' });
           toast('已保存', 'success');
           return undefined;
         }

@@ -112,6 +112,9 @@ test('edit a need in place with the version seen; below what is matched is refus
   await settle();
   tap(page, '.edit');
   await settle();
+  // The form opens inside the need's card, under its row.
+  expect(page.querySelector('.need .form')).toBeDefined();
+  expect(texts(page, '.new-need')).toEqual(['发布社区需求']);
   expect((page.instance as any).data.form).toMatchObject({ item: '棉被', quantity: '10', unit: '床', within: 'keep' });
   expect(texts(page, '.within')).toContain('不改截止日期');
   type(page, '.f-quantity', '12');
