@@ -103,6 +103,22 @@ test('opened from a shelf row: the form is filled with the item; it asks for wha
   expect(text(page, '.submit-error')).toBe('您还没有这个身份，请先联系社区工作人员开通');
 });
 
+test('a second tap while the approval is on its way sends nothing more', async () => {
+  mockList.mockResolvedValue({ items: [correction()], next: null });
+  let answer!: (v: unknown) => void;
+  mockApprove.mockReturnValue(new Promise((r) => (answer = r)));
+  const page = renderPage(id);
+  await settle();
+  tap(page, '.approve');
+  await settle();
+  tap(page, '.approve');
+  await settle();
+  expect(mockApprove).toHaveBeenCalledTimes(1);
+  answer(correction({ status: 'applied', version: 1 }));
+  await settle();
+  expect(texts(page, '.c-status')).toEqual(['已更正']);
+});
+
 test('history tabs; an error state with retry', async () => {
   mockList.mockRejectedValueOnce(new AppError('permission-denied', 'x')).mockResolvedValueOnce({ items: [correction({ status: 'applied' })], next: null });
   const page = renderPage(id);
