@@ -47,6 +47,8 @@ export const wishCollections: CollectionSpec[] = [
       // A donor's claims (the open-claims limit, "my claims").
       { name: 'claimer_status', fields: [['claimedBy', 1], ['status', 1]] },
       { name: 'claimer_claimed', fields: [['claimedBy', 1], ['claimedAt', -1], ['_id', 1]] },
+      // A volunteer's deliveries ("mine" as delivering).
+      { name: 'volunteer_claimed', fields: [['delivery.volunteerOpenid', 1], ['claimedAt', -1], ['_id', 1]] },
       // The timer: overdue claims, due reminders.
       { name: 'status_claim_due', fields: [['status', 1], ['claimDueAt', 1]] },
       { name: 'status_remind', fields: [['status', 1], ['claimRemindAt', 1]] },
@@ -57,7 +59,8 @@ export const wishCollections: CollectionSpec[] = [
     name: 'wish_recipients',
     description: 'people wishes are for: masked name, age band, group; name, phone, address and sensitive status sealed (server/pii.ts); bound WeChat and family; guardian consent; confirmation-code hash',
     indexes: [
-      { name: 'community_created', fields: [['communityId', 1], ['createdAt', -1]] },
+      // Staff's list of the community's recipients (paginated: ends in _id).
+      { name: 'community_created_id', fields: [['communityId', 1], ['createdAt', -1], ['_id', 1]] },
       { name: 'openid', fields: [['openid', 1]] },
       { name: 'family', fields: [['familyOpenids', 1]] },
     ],

@@ -36,18 +36,3 @@ export const config: AppConfig = {
   defaultCommunityId: 'demo-community',
 };
 
-/**
- * Subscribe-message template ids (订阅消息), from the mini-program's admin console. Empty ids are
- * skipped, so a build without templates simply asks for nothing. At most 3 are asked per tap.
- */
-export const subscribeTemplates = {
-  /** Activity reminder / waitlist promotion, asked when signing up. */
-  activityReminder: '',
-  /** Service hours recorded, asked when signing up. */
-  hoursRecorded: '',
-  /** Wish claim deadline reminder and thanks, asked when claiming a wish. */
-  claimDeadline: '',
-  wishThanks: '',
-  /** Wish status changes (verified, claimed, delivered), asked when posting a wish. */
-  wishStatus: '',
-};

@@ -2,7 +2,7 @@
 // (not index, which would resolve to the generated index.js bundle when one exists).
 import { wishContract } from '../../core/wish/wish.contract';
 import { defineFunction, DefinedFunction, FunctionOptions } from '../../server/define-function';
-import { bindFamily, issueConfirmCode, printConfirmCode, recordGuardianConsent, registerRecipient } from './actions/recipients';
+import { bindFamily, issueConfirmCode, printConfirmCode, recipients, recordGuardianConsent, registerRecipient } from './actions/recipients';
 import {
   assignVolunteer,
   cancelClaim,
@@ -31,6 +31,7 @@ export function defineWish(options: Omit<FunctionOptions, 'timers'> = {}): Defin
     wishContract,
     {
       registerRecipient,
+      recipients,
       bindFamily,
       recordGuardianConsent,
       issueConfirmCode,

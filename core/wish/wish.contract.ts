@@ -74,6 +74,23 @@ export const RecipientView = z.object({
 });
 export type RecipientView = z.infer<typeof RecipientView>;
 
+/**
+ * Recipients as a list. `mine`: the ones the caller is or is bound family of (whom they may post
+ * for; at most 20, no cursor). `staff`: a community's recipients, newest first, for staff (codes,
+ * family, guardian consent).
+ */
+export const RecipientsInput = z
+  .object({
+    as: z.enum(['mine', 'staff']),
+    /** Required with `as: 'staff'`. */
+    communityId: CommunityId.optional(),
+    after: PageCursor.optional(),
+    limit: z.number().int().min(1).max(50).default(20),
+  })
+  .refine((i) => i.as !== 'staff' || i.communityId !== undefined, { path: ['communityId'], message: 'the community is required with as: staff' });
+export type RecipientsInput = z.input<typeof RecipientsInput>;
+export const RecipientPage = z.object({ items: z.array(RecipientView), next: PageCursor.nullable() });
+
 export const BindFamilyInput = z.object({ recipientId: RecipientId, familyOpenid: OpenId });
 export const GuardianConsentInput = z.object({
   recipientId: RecipientId,
@@ -243,8 +260,11 @@ export const ScoredCard = z.object({
 export const RecommendOutput = z.object({ items: z.array(ScoredCard), considered: z.number().int() });
 
 export const MineInput = z.object({
-  /** posted: wishes I posted or that are for me / my family; claimed: my claims as a donor. */
-  as: z.enum(['posted', 'claimed']),
+  /**
+   * posted: wishes I posted or that are for me / my family; claimed: my claims as a donor;
+   * delivering: wishes staff assigned me to deliver as a volunteer, until signed off.
+   */
+  as: z.enum(['posted', 'claimed', 'delivering']),
   after: PageCursor.optional(),
   limit: z.number().int().min(1).max(50).default(20),
 });
@@ -282,6 +302,7 @@ export const wishContract = defineContract({
   name: 'wish',
   actions: {
     registerRecipient: { input: RegisterRecipientInput, output: RecipientView, mutates: true },
+    recipients: { input: RecipientsInput, output: RecipientPage, mutates: false },
     bindFamily: { input: BindFamilyInput, output: RecipientView, mutates: true },
     recordGuardianConsent: { input: GuardianConsentInput, output: RecipientView, mutates: true },
     issueConfirmCode: { input: IssueCodeInput, output: IssueCodeOutput, mutates: true },

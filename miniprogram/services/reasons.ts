@@ -84,5 +84,10 @@ export const REASON_MESSAGES: Record<string, string> = {
   'wish.no_confirm_code': '还没有为这位心愿人打印签收码',
   'wish.staff_only': '只有社区工作人员可以操作',
   'wish.not_allowed': '您不能对这个心愿进行此操作',
+  'wish.address_not_yours': '地址只给负责送达的志愿者看，而且只在送达前可看。如仍由您送达，请联系社区工作人员',
+  'wish.no_address': '这位居民没有登记地址，请联系社区工作人员，改为送到社区服务站',
+  'wish.not_a_volunteer': '这位不是本社区的志愿者，或是捐赠人、心愿人本人，请换一位',
+  'wish.family_is_recipient': '这是居民本人的绑定码，请扫描家属的绑定码',
+  'wish.not_a_minor': '只有未满14岁的孩子需要登记监护人同意',
   'backfill.same_approver': '补录需要另一位工作人员审批，不能自己批准自己的申请',
 };

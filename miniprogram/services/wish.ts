@@ -22,6 +22,14 @@ export const rejectWish = (input: InputOf<W, 'reject'>, opts?: CallOptions) => c
 export const publishWish = (wishId: string, version?: number, opts?: CallOptions) => callAction(wishContract, 'publish', { wishId, version }, opts);
 export const deliverWish = (input: InputOf<W, 'deliver'>, opts?: CallOptions) => callAction(wishContract, 'deliver', input, opts);
 export const wishDisclosure = (input: InputOf<W, 'disclosure'>, opts?: CallOptions) => callAction(wishContract, 'disclosure', input, opts);
+export const listRecipients = (input: InputOf<W, 'recipients'>, opts?: CallOptions) => callAction(wishContract, 'recipients', input, opts);
+export const bindFamily = (input: InputOf<W, 'bindFamily'>, opts?: CallOptions) => callAction(wishContract, 'bindFamily', input, opts);
+export const recordGuardianConsent = (input: InputOf<W, 'recordGuardianConsent'>, opts?: CallOptions) => callAction(wishContract, 'recordGuardianConsent', input, opts);
+export const issueConfirmCode = (recipientId: string, opts?: CallOptions) => callAction(wishContract, 'issueConfirmCode', { recipientId }, opts);
+export const printConfirmCode = (recipientId: string, opts?: CallOptions) => callAction(wishContract, 'printConfirmCode', { recipientId }, opts);
+export const assignVolunteer = (input: InputOf<W, 'assignVolunteer'>, opts?: CallOptions) => callAction(wishContract, 'assignVolunteer', input, opts);
+/** The recipient's door address, for the assigned volunteer: shown on screen only, never stored on the phone. */
+export const deliveryAddress = (wishId: string, opts?: CallOptions) => callAction(wishContract, 'deliveryAddress', { wishId }, opts);
 
 // The contract has no "my recipients" action: a resident's own recipient id is remembered on this
 // phone once registered (the server derives it from the openid, so registering again is refused

@@ -12,6 +12,7 @@ const RESIDENT: QuickAction[] = [
   { key: 'community', label: '社区公开：本月做了什么', url: '/pages/resident/community/index' },
   { key: 'wish-new', label: '发布微心愿', url: '/pages/resident/wish-new/index' },
   { key: 'my-wishes', label: '我的心愿（签收、感谢）', url: '/pages/resident/my-wishes/index' },
+  { key: 'family', label: '家人：为家人发布心愿', url: '/pages/resident/family/index' },
   { key: 'join', label: '成为志愿者', url: '/pages/volunteer/register/index' },
   { key: 'verify', label: '核验志愿服务证明', url: '/pages/volunteer/verify/index' },
   // The fund's co-signers (业委会委员, 居民代表) are residents: this is their way to the approvals.
@@ -22,6 +23,7 @@ const VOLUNTEER: QuickAction[] = [
   { key: 'activities', label: '志愿活动', url: '/pages/volunteer/activities/index' },
   { key: 'card', label: '我的志愿者证', url: '/pages/volunteer/card/index' },
   { key: 'records', label: '服务记录', url: '/pages/volunteer/records/index' },
+  { key: 'delivery', label: '心愿送达任务', url: '/pages/volunteer/delivery/index' },
   { key: 'certificates', label: '志愿服务证明', url: '/pages/volunteer/certificates/index' },
 ];
 const LEADER: QuickAction[] = [{ key: 'lead', label: '带队活动：签到码和点名', url: '/pages/volunteer/activities/index' }];
@@ -36,6 +38,8 @@ const STAFF: QuickAction[] = [
   { key: 'activity-new', label: '发布志愿活动', url: '/pages/staff/activity-new/index' },
   { key: 'handover', label: '心愿送达与签收', url: '/pages/staff/handover/index' },
   { key: 'needs', label: '社区需求：发布与管理', url: '/pages/staff/needs/index' },
+  { key: 'wish-assign', label: '指派志愿者送心愿到家', url: '/pages/staff/wish-assign/index' },
+  { key: 'wish-recipients', label: '心愿对象：签收卡、家属、监护人同意', url: '/pages/staff/wish-recipients/index' },
   { key: 'allocations', label: '物资匹配', url: '/pages/staff/allocations/index' },
   { key: 'disclosures', label: '待公开事项', url: '/pages/staff/disclosures/index' },
   { key: 'projects', label: '公益项目：登记与进展', url: '/pages/staff/projects/index' },

@@ -11,7 +11,7 @@ export const WISH_CATEGORIES = [
 ];
 const CATEGORY: Record<string, string> = Object.fromEntries(WISH_CATEGORIES.map((c) => [c.key, c.label]));
 
-const AGE: Record<string, string> = { '0-5': '5岁以下', '6-13': '6–13岁', '14-17': '14–17岁', '18-59': '18–59岁', '60-69': '60多岁', '70-79': '70多岁', '80+': '80岁以上' };
+export const AGE_LABEL: Record<string, string> = { '0-5': '5岁以下', '6-13': '6–13岁', '14-17': '14–17岁', '18-59': '18–59岁', '60-69': '60多岁', '70-79': '70多岁', '80+': '80岁以上' };
 const GROUP: Record<string, string> = { 'elderly-alone': '独居老人', elderly: '老人', child: '儿童', 'family-in-difficulty': '困难家庭', other: '' };
 
 export const WISH_STATUS: Record<string, string> = {
@@ -46,7 +46,7 @@ export interface WishRow {
 }
 
 export function wishRow(c: WishCard, why = ''): WishRow {
-  const who = [c.maskedName, AGE[c.ageBand] ?? '', c.group ? GROUP[c.group] ?? '' : ''].filter(Boolean).join('，');
+  const who = [c.maskedName, AGE_LABEL[c.ageBand] ?? '', c.group ? GROUP[c.group] ?? '' : ''].filter(Boolean).join('，');
   const value = yuan(c.valueFen);
   const wanted = `希望${day(c.wantedOn)}前收到`;
   return {
@@ -74,15 +74,37 @@ const WHY: Record<keyof typeof RECOMMEND_WEIGHTS, string> = {
 
 /**
  * The recommendation's reasons, strongest first: a part counts when it earned at least 60% of its
- * weight (core/wish/rules.ts RECOMMEND_WEIGHTS), at most three are named.
+ * weight (core/wish/rules.ts RECOMMEND_WEIGHTS), at most three are named. With `located` (the donor
+ * sent their position) the distance part is always said, near or far, after the others.
  */
-export function whyText(parts: Record<keyof typeof RECOMMEND_WEIGHTS, number>): string {
-  const keys = Object.keys(RECOMMEND_WEIGHTS) as Array<keyof typeof RECOMMEND_WEIGHTS>;
+export function whyText(parts: Record<keyof typeof RECOMMEND_WEIGHTS, number>, located = false): string {
+  const keys = (Object.keys(RECOMMEND_WEIGHTS) as Array<keyof typeof RECOMMEND_WEIGHTS>).filter((k) => !located || k !== 'distance');
   const top = keys
     .filter((k) => parts[k] >= 0.6 * RECOMMEND_WEIGHTS[k])
     .sort((a, b) => parts[b] - parts[a])
     .map((k) => WHY[k]);
-  return top.length ? `推荐理由：${top.slice(0, 3).join('、')}` : '推荐理由：综合匹配';
+  const why = top.length ? `推荐理由：${top.slice(0, 3).join('、')}` : '推荐理由：综合匹配';
+  return located ? `${why}；${distanceText(parts.distance)}` : why;
+}
+
+/** The distance part in words: full weight at the donor's position, none from 10 km. */
+export function distanceText(part: number): string {
+  const w = RECOMMEND_WEIGHTS.distance;
+  return part >= 0.6 * w ? '离您较近' : part <= 0.2 * w ? '离您较远' : '距离适中';
+}
+
+/**
+ * A position rounded to 0.01° (about a kilometre): enough for the recommendation's distance part
+ * (full at the community, none at 10 km), and no more precise than that needs.
+ */
+export function coarsePosition(p: { lat: number; lng: number }): { lat: number; lng: number } {
+  return { lat: Math.round(p.lat * 100) / 100, lng: Math.round(p.lng * 100) / 100 };
+}
+
+/** What the recommended tab says about the position it used. */
+export function locationNote(used: boolean, refused: boolean): string {
+  if (used) return '已按您的大致位置推荐附近的心愿';
+  return refused ? '未获得位置权限，距离按中等计算（可点“使用我的位置”重试）' : '未能获取位置，距离按中等计算';
 }
 
 export interface WishDetail {

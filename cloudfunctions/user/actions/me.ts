@@ -1,4 +1,4 @@
-import { hasRole, MeInput, UserProfile, withGrant } from '../../../core';
+import { hasRole, MeInput, MeView, withGrant } from '../../../core';
 import { appendAudit } from '../../../server/audit';
 import { Collections } from '../../../server/collections';
 import type { Ctx } from '../../../server/context';
@@ -7,16 +7,22 @@ import { bootstrapGrants } from '../../../server/roles';
 import { runTx } from '../../../server/transaction';
 import { newUserDoc, readUser, UserDoc } from '../../../server/user-store';
 import { roleCommunityIds, toProfile } from '../profile';
+import { subscribeTemplates } from '../subscribe-templates';
 
-// The caller's profile, created on first call. The profile's _id is the openid, so concurrent first
-// calls collide on a unique insert and all end up reading the one profile that won.
-export async function me(_input: MeInput, ctx: Ctx): Promise<UserProfile> {
+// The caller's profile, created on first call, with the subscribe templates of each prompt. The
+// profile's _id is the openid, so concurrent first calls collide on a unique insert and all end up
+// reading the one profile that won.
+export async function me(_input: MeInput, ctx: Ctx): Promise<MeView> {
+  return { ...toProfile(await ensureProfile(ctx)), subscribeTemplates: subscribeTemplates(ctx.config) };
+}
+
+async function ensureProfile(ctx: Ctx): Promise<UserDoc> {
   const wanted = bootstrapGrants(ctx.config, ctx.openid);
   const existing = await ctx.user();
   const missing = (user: UserDoc | null) => wanted.filter((g) => !user || !hasRole(user.roles, g.role, g.communityId));
-  if (existing && missing(existing).length === 0) return toProfile(existing);
-  if (!existing && wanted.length === 0) return toProfile(await createProfile(ctx));
-  return toProfile(await bootstrapAdmin(ctx, wanted));
+  if (existing && missing(existing).length === 0) return existing;
+  if (!existing && wanted.length === 0) return createProfile(ctx);
+  return bootstrapAdmin(ctx, wanted);
 }
 
 async function createProfile(ctx: Ctx): Promise<UserDoc> {

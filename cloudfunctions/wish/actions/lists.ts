@@ -19,7 +19,8 @@ import { Collections } from '../../../server/collections';
 import type { Ctx } from '../../../server/context';
 import type { DocData } from '../../../server/db';
 import { paginate, SortKey } from '../../../server/paginate';
-import { actorsOf, loadRecipient, loadWish, R, RecipientDoc, requireStaff, settingsOf, toCard, toView, W, WishDoc } from '../store';
+import { actorsOf, loadRecipient, loadWish, RecipientDoc, requireStaff, settingsOf, toCard, toView, W, WishDoc } from '../store';
+import { ownRecipients } from './recipients';
 
 type In<K extends keyof typeof wishContract.actions> = ParsedInputOf<typeof wishContract, K>;
 
@@ -130,23 +131,28 @@ async function viewsOf(ctx: Ctx, docs: WishDoc[]): Promise<WishView[]> {
   return out;
 }
 
+/** A delivering volunteer's wishes: assigned and not yet signed off (sign-off by the printed code). */
+const DELIVERING: WishDoc['status'][] = ['claimed', 'delivered'];
+
 export async function mine(input: In<'mine'>, ctx: Ctx) {
+  const byClaim = [{ field: 'claimedAt', order: 'desc' as const }];
   const q =
     input.as === 'claimed'
-      ? { where: { claimedBy: ctx.openid }, sort: [{ field: 'claimedAt', order: 'desc' as const }] }
-      : { where: { recipientId: ctx.db.command.in(await ownRecipientIds(ctx)) }, sort: [{ field: 'createdAt', order: 'desc' as const }] };
+      ? { where: { claimedBy: ctx.openid }, sort: byClaim }
+      : input.as === 'delivering'
+        ? { where: { 'delivery.volunteerOpenid': ctx.openid, status: ctx.db.command.in(DELIVERING) }, sort: byClaim }
+        : { where: { recipientId: ctx.db.command.in(await ownRecipientIds(ctx)) }, sort: [{ field: 'createdAt', order: 'desc' as const }] };
   const page = await paginate(ctx.db, W, { ...q, after: input.after ?? null, limit: input.limit });
   return { items: await viewsOf(ctx, page.items as WishDoc[]), next: page.next };
 }
 
 /** Recipients the caller posts for or signs off as: themselves, bound family, and those they posted for. */
 async function ownRecipientIds(ctx: Ctx): Promise<string[]> {
-  const [self, family, posted] = await Promise.all([
-    ctx.db.collection(R).where({ openid: ctx.openid }).limit(10).get(),
-    ctx.db.collection(R).where({ familyOpenids: ctx.openid }).limit(20).get(),
+  const [own, posted] = await Promise.all([
+    ownRecipients(ctx),
     ctx.db.collection(W).where({ postedBy: ctx.openid }).orderBy('createdAt', 'desc').limit(60).field({ recipientId: true }).get(),
   ]);
-  const ids = new Set<string>([...self.data, ...family.data].map((d) => d._id));
+  const ids = new Set<string>(own.map((d) => d._id));
   for (const d of posted.data) if (typeof d.recipientId === 'string') ids.add(d.recipientId);
   // `in` of an empty list matches nothing, which is the right answer.
   return [...ids].slice(0, 100);

@@ -14,6 +14,7 @@ import {
 } from '../../../core';
 import type { ParsedInputOf } from '../../../core';
 import type { Ctx, TxCtx } from '../../../server/context';
+import { paginate } from '../../../server/paginate';
 import { open, seal } from '../../../server/pii';
 import { secureRandomBytes, sha256Hex } from '../../../server/wish/ids';
 import { isStaffOf, loadRecipient, newId, R, RecipientDoc, requireStaff } from '../store';
@@ -89,6 +90,31 @@ export async function registerRecipient(input: In<'registerRecipient'>, ctx: TxC
   await ctx.tx.collection(R).add({ data: doc });
   await ctx.audit({ action: 'wish.registerRecipient', subject: `${R}/${id}`, after: { communityId: doc.communityId, ageBand: doc.ageBand, group: doc.group, self: input.self } });
   return recipientView(doc, staff);
+}
+
+/** At most this many recipients one person is, or is bound family of. */
+const MINE_LIMIT = 20;
+
+/** The recipients the caller is (their own WeChat) or is bound family of. */
+export async function ownRecipients(ctx: Ctx): Promise<RecipientDoc[]> {
+  const [self, family] = await Promise.all([
+    ctx.db.collection(R).where({ openid: ctx.openid }).limit(MINE_LIMIT).get(),
+    ctx.db.collection(R).where({ familyOpenids: ctx.openid }).limit(MINE_LIMIT).get(),
+  ]);
+  const byId = new Map(([...self.data, ...family.data] as RecipientDoc[]).map((r) => [r._id, r]));
+  return [...byId.values()].slice(0, MINE_LIMIT);
+}
+
+/**
+ * `mine`: the recipients the caller is or is bound family of (whom they may post for), without
+ * staff-only fields. `staff`: the community's recipients, newest first, in cursor pages.
+ */
+export async function recipients(input: In<'recipients'>, ctx: Ctx): Promise<{ items: RecipientView[]; next: string | null }> {
+  if (input.as === 'mine') return { items: (await ownRecipients(ctx)).map((r) => recipientView(r, false)), next: null };
+  const communityId = input.communityId as string; // the contract requires it with as: 'staff'
+  await requireStaff(ctx, communityId);
+  const page = await paginate(ctx.db, R, { where: { communityId }, sort: [{ field: 'createdAt', order: 'desc' }], after: input.after ?? null, limit: input.limit });
+  return { items: (page.items as RecipientDoc[]).map((r) => recipientView(r, true)), next: page.next };
 }
 
 async function staffRecipient(ctx: TxCtx, recipientId: string): Promise<RecipientDoc> {

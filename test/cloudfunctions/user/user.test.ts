@@ -13,7 +13,7 @@ describe('user.me', () => {
   test('creates a resident profile on first call and returns the same one afterwards', async () => {
     const openid = uniq('res');
     const first = await me(openid, T0);
-    expect(first).toEqual({ ok: true, data: { openid, roles: [], createdAt: T0 } });
+    expect(first).toEqual({ ok: true, data: { openid, roles: [], createdAt: T0, subscribeTemplates: expect.any(Object) } });
     const again = await me(openid, T0 + 60_000);
     expect(again).toEqual(first);
   });

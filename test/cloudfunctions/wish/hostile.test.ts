@@ -23,6 +23,7 @@ beforeAll(async () => {
   const recipientId = r._id;
   templates = {
     registerRecipient: { communityId: c.id, self: false, name: '王秀英', phone: '13812345678', address: '3栋501', ageBand: '80+', group: 'elderly', showGroup: true, sensitiveStatus: '低保' },
+    recipients: { as: 'staff', communityId: c.id, limit: 5 },
     bindFamily: { recipientId, familyOpenid: uniq('fam') },
     recordGuardianConsent: { recipientId, guardianName: '陈建国', relation: 'parent', method: 'paper-form', note: '同意' },
     issueConfirmCode: { recipientId },

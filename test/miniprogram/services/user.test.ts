@@ -1,5 +1,5 @@
 import { config } from '../../../miniprogram/config';
-import { me, setRole } from '../../../miniprogram/services/user';
+import { me, setRole, subscribeTemplatesFor } from '../../../miniprogram/services/user';
 import { fakeRequest, ok } from './wx-fakes';
 
 beforeEach(() => {
@@ -44,4 +44,19 @@ test('setRole() input that breaks the contract (core/user.contract.ts) is refuse
   });
   await expect(setRole({ openid: 'o2', role: 'mayor' } as any)).rejects.toMatchObject({ code: 'invalid-argument' });
   expect(fn).not.toHaveBeenCalled();
+});
+
+test('subscribe templates come from the last user.me answer, at most 3 per prompt', async () => {
+  fakeRequest({ status: 200, body: ok({ openid: 'o1', roles: [], createdAt: 1, subscribeTemplates: { wishPosted: ['t1', 't2'], wishClaimed: ['a', 'b', 'c', 'd'], offerMade: [], disclosuresDue: [], activitySignup: [] } }) });
+  await me();
+  expect(subscribeTemplatesFor('wishPosted')).toEqual(['t1', 't2']);
+  expect(subscribeTemplatesFor('wishClaimed')).toEqual(['a', 'b', 'c']);
+  expect(subscribeTemplatesFor('offerMade')).toEqual([]);
+});
+
+test('before any user.me answer a prompt asks for nothing', () => {
+  jest.isolateModules(() => {
+    const fresh = require('../../../miniprogram/services/user') as typeof import('../../../miniprogram/services/user');
+    expect(fresh.subscribeTemplatesFor('wishPosted')).toEqual([]);
+  });
 });

@@ -4,7 +4,8 @@ import { pageBase } from '../../../behaviors/page-base';
 import { addDays, dayOf, type OfferInput } from '../../../core/index';
 import { createOffer, listMyOffers } from '../../../services/charity';
 import { fieldErrors, userMessage } from '../../../services/errors';
-import { toast } from '../../../services/platform';
+import { requestSubscribe, toast } from '../../../services/platform';
+import { subscribeTemplatesFor } from '../../../services/user';
 import { loadFirstPage, loadNextPage, type ListStatus } from '../../../utils/list';
 import { AVAILABLE_WITHIN, CONDITIONS, DONOR_TYPES, GOODS_CATEGORIES, OFFER_KINDS, offerRow, SKILLS, type OfferRow } from '../../../utils/offer-view';
 import { yuanToFen } from '../../../utils/wish-view';
@@ -107,6 +108,8 @@ Component({
       if (this.data.busy) return;
       const { offer, errors } = this.build();
       if (!offer) return this.setData({ errors, submitError: '请按提示修改后再提交' });
+      // From the tap, before anything is awaited (WeChat's rule): the allocation to accept later.
+      await requestSubscribe(subscribeTemplatesFor('offerMade'));
       this.setData({ busy: true, errors: {}, submitError: '' });
       try {
         const o = await createOffer({ offer }, { requestId: this.data.requestId || undefined });

@@ -1,9 +1,9 @@
 // One wish as its donor (or a party of it) sees it: never an address. Claim asks for the
 // subscription from the tap itself; after claiming, the delivery deadline counts down.
 import { pageBase } from '../../../behaviors/page-base';
-import { subscribeTemplates } from '../../../config';
 import { userMessage } from '../../../services/errors';
 import { requestSubscribe, toast } from '../../../services/platform';
+import { subscribeTemplatesFor } from '../../../services/user';
 import { cancelClaim, claimWish, getWish, pledgeWish } from '../../../services/wish';
 import { yuanToFen } from '../../../utils/wish-view';
 import { wishDetail, type WishDetail } from '../../../utils/wish-view';
@@ -39,7 +39,7 @@ Component({
     },
     async onClaimTap() {
       if (this.data.busy || !this.data.view) return;
-      await requestSubscribe([subscribeTemplates.claimDeadline, subscribeTemplates.wishThanks]);
+      await requestSubscribe(subscribeTemplatesFor('wishClaimed'));
       this.setData({ busy: true, actionError: '' });
       try {
         const w = await claimWish(this.data.wishId, this.data.view.version);
@@ -56,7 +56,7 @@ Component({
       if (this.data.busy || !this.data.view) return;
       const fen = yuanToFen(this.data.shareInput);
       if (fen === null) return this.setData({ actionError: '请填写认捐金额，例如 50' });
-      await requestSubscribe([subscribeTemplates.wishThanks]);
+      await requestSubscribe(subscribeTemplatesFor('wishClaimed'));
       this.setData({ busy: true, actionError: '' });
       try {
         const w = await pledgeWish(this.data.wishId, fen);

@@ -2,10 +2,14 @@
 // the donor scrolls, and a "为您推荐" tab that says why each wish is suggested.
 import { pageBase } from '../../../behaviors/page-base';
 import type { BrowseInput, BrowseSort, WishCategory } from '../../../core/index';
-import { navigateTo } from '../../../services/platform';
+import { getLocation, navigateTo, platformErrorKind } from '../../../services/platform';
 import { browseWishes, recommendWishes } from '../../../services/wish';
 import { loadFirstPage, loadNextPage, type ListStatus, type PagedList } from '../../../utils/list';
-import { WISH_CATEGORIES, whyText, wishRow, type WishRow } from '../../../utils/wish-view';
+import { coarsePosition, locationNote, WISH_CATEGORIES, whyText, wishRow, type WishRow } from '../../../utils/wish-view';
+
+type Position = { lat: number; lng: number };
+/** The position asked for on this page only (never stored): undefined until asked, null when refused. */
+type Located = { position?: Position | null };
 
 const PAGE = 20;
 const SORTS = [
@@ -30,6 +34,8 @@ Component({
     sorts: SORTS,
     sort: 'newest',
     considered: 0,
+    locationNote: '',
+    locationRefused: false,
   },
   methods: {
     onLoad() {
@@ -48,9 +54,10 @@ Component({
     list(): PagedList<WishRow> {
       const fetch = async (after?: string) => {
         if (this.data.tab === 'recommended') {
-          const r = await recommendWishes({ categories: this.data.category ? [this.data.category as WishCategory] : [], limit: 10 });
+          const position = (this as unknown as Located).position ?? null;
+          const r = await recommendWishes({ categories: this.data.category ? [this.data.category as WishCategory] : [], limit: 10, ...(position ? { location: position } : {}) });
           this.setData({ considered: r.considered });
-          return { items: r.items.map((s) => wishRow(s.card, whyText(s.parts))), next: null };
+          return { items: r.items.map((s) => wishRow(s.card, whyText(s.parts, !!position))), next: null };
         }
         const page = await browseWishes(this.query(after));
         return { items: page.items.map((c) => wishRow(c)), next: page.next };
@@ -70,10 +77,31 @@ Component({
       return this.reload();
     },
 
-    onTabTap(e: WechatMiniprogram.TouchEvent) {
+    async onTabTap(e: WechatMiniprogram.TouchEvent) {
       const tab = String(e.currentTarget.dataset.tab) as 'all' | 'recommended';
       if (tab === this.data.tab) return undefined;
       this.setData({ tab });
+      // Asked from this tap, once per visit: the privacy card shows if the agreement is still open.
+      if (tab === 'recommended' && (this as unknown as Located).position === undefined) await this.locate();
+      return this.reload();
+    },
+
+    /** The donor's approximate position for the distance part; without it the server scores distance neutrally. */
+    async locate() {
+      const self = this as unknown as Located;
+      try {
+        self.position = coarsePosition(await getLocation());
+        this.setData({ locationNote: locationNote(true, false), locationRefused: false });
+      } catch (err) {
+        const kind = platformErrorKind(err);
+        const refused = kind === 'denied' || kind === 'privacy' || kind === 'cancelled';
+        self.position = null;
+        this.setData({ locationNote: locationNote(false, refused), locationRefused: refused });
+      }
+    },
+
+    async onLocateTap() {
+      await this.locate();
       return this.reload();
     },
 

@@ -2,12 +2,13 @@
 // a smartphone. The recipient is registered first when needed; the wish then waits for the
 // community to verify it. Text is checked by the server (content.rejected lands on its field).
 import { pageBase } from '../../../behaviors/page-base';
-import { subscribeTemplates } from '../../../config';
 import { addDays, dayOf, type PostWishInput, type RegisterRecipientInput } from '../../../core/index';
 import { fieldErrors, reasonOf, userMessage } from '../../../services/errors';
 import { navigateTo, requestSubscribe } from '../../../services/platform';
+import { subscribeTemplatesFor } from '../../../services/user';
 import { communityFor, homeCommunity, profile, roles } from '../../../services/session';
-import { postWish, registerRecipient, rememberedSelfRecipient, rememberSelfRecipient } from '../../../services/wish';
+import { listRecipients, postWish, registerRecipient, rememberedSelfRecipient, rememberSelfRecipient } from '../../../services/wish';
+import { familyChoices, type FamilyChoice } from '../../../utils/recipient-view';
 import { AGE_BANDS, GROUPS, WANTED_WITHIN, WISH_CATEGORIES, yuanToFen } from '../../../utils/wish-view';
 
 type Mode = 'self' | 'family' | 'proxy';
@@ -42,6 +43,11 @@ Component({
     submitError: '',
     busy: false,
     requestIds: { recipient: '', wish: '' },
+    family: [] as FamilyChoice[],
+    familyStatus: '' as '' | 'loading' | 'ready' | 'error',
+    familyError: '',
+    /** Staff registered a resident (proxy): the next steps for that recipient. */
+    doneRecipientId: '',
   },
   methods: {
     async onLoad(query: Record<string, string | undefined>) {
@@ -51,15 +57,40 @@ Component({
         const isStaff = roles().some((g) => g.role === 'staff' || g.role === 'community-admin');
         const mode: Mode = query.recipientId ? 'family' : 'self';
         this.setData({ step: 'form', isStaff, mode, recipientId: query.recipientId ?? '', selfKnown: !!rememberedSelfRecipient() });
+        if (mode === 'family') await this.loadFamily();
       } catch (err) {
         this.setData({ step: 'error', errorMessage: userMessage(err) });
       }
+    },
+    /** The family members staff bound this person to (recipients as mine, without themselves). */
+    async loadFamily() {
+      if (this.data.familyStatus === 'loading' || this.data.familyStatus === 'ready') return;
+      this.setData({ familyStatus: 'loading', familyError: '' });
+      try {
+        const page = await listRecipients({ as: 'mine' });
+        const family = familyChoices(page.items, rememberedSelfRecipient());
+        const only = family.length === 1 && !this.data.recipientId ? { recipientId: family[0].id } : {};
+        this.setData({ family, familyStatus: 'ready', ...only });
+      } catch (err) {
+        this.setData({ familyStatus: 'error', familyError: userMessage(err) });
+      }
+    },
+    onFamilyRetry() {
+      return this.loadFamily();
+    },
+    onMemberTap(e: WechatMiniprogram.TouchEvent) {
+      this.setData({ recipientId: String(e.currentTarget.dataset.id), 'errors.recipientId': '' });
+    },
+    onFamilyPageTap() {
+      return navigateTo('/pages/resident/family/index');
     },
     onRetry() {
       return this.onLoad({});
     },
     onModeTap(e: WechatMiniprogram.TouchEvent) {
-      this.setData({ mode: String(e.currentTarget.dataset.key) as Mode, errors: {}, submitError: '' });
+      const mode = String(e.currentTarget.dataset.key) as Mode;
+      this.setData({ mode, errors: {}, submitError: '' });
+      return mode === 'family' ? this.loadFamily() : undefined;
     },
     onInput(e: WechatMiniprogram.Input) {
       const field = String(e.currentTarget.dataset.field);
@@ -77,7 +108,7 @@ Component({
       const p: Record<string, string> = {};
       const needRecipient = d.mode === 'proxy' || (d.mode === 'self' && !d.selfKnown);
       if (needRecipient && !d.name.trim()) p.name = '请填写姓名';
-      if (d.mode === 'family' && !/^r_[0-9a-f]{20}$/.test(d.recipientId.trim())) p.recipientId = '请填写社区给您的家人登记编号（r_开头）';
+      if (d.mode === 'family' && !d.recipientId) p.recipientId = '请选择为哪位家人发布';
       if (!d.item.trim()) p.item = '请写想要的东西或服务，例如“助行器”';
       if (!d.description.trim()) p.description = '请简单说明为什么需要';
       if (yuanToFen(d.value) === null) p.valueFen = '请填写大约多少钱，例如 120';
@@ -86,7 +117,7 @@ Component({
 
     async recipient(): Promise<string> {
       const d = this.data;
-      if (d.mode === 'family') return d.recipientId.trim();
+      if (d.mode === 'family') return d.recipientId;
       if (d.mode === 'self' && d.selfKnown) return rememberedSelfRecipient() ?? '';
       const input: RegisterRecipientInput = {
         communityId: d.mode === 'proxy' ? communityFor('staff') ?? homeCommunity() : homeCommunity(),
@@ -110,7 +141,7 @@ Component({
       if (this.data.busy) return;
       const errors = this.problems();
       if (Object.keys(errors).length) return this.setData({ errors, submitError: '请按提示修改后再提交' });
-      await requestSubscribe([subscribeTemplates.wishStatus]);
+      await requestSubscribe(subscribeTemplatesFor('wishPosted'));
       this.setData({ busy: true, errors: {}, submitError: '' });
       let stage: 'recipient' | 'wish' = 'recipient';
       try {
@@ -126,7 +157,7 @@ Component({
           wantedOn: addDays(dayOf(Date.now()), Number(d.within)),
         };
         await postWish(input, { requestId: d.requestIds.wish || undefined });
-        this.setData({ busy: false, step: 'done', requestIds: { recipient: '', wish: '' } });
+        this.setData({ busy: false, step: 'done', requestIds: { recipient: '', wish: '' }, doneRecipientId: d.mode === 'proxy' ? recipientId : '' });
       } catch (err) {
         const requestId = (err as { requestId?: string }).requestId ?? '';
         const msg =
@@ -138,6 +169,12 @@ Component({
 
     onMineTap() {
       return navigateTo('/pages/resident/my-wishes/index');
+    },
+    onCodeTap() {
+      return navigateTo(`/pages/staff/wish-code/index?recipientId=${this.data.doneRecipientId}`);
+    },
+    onRecipientsTap() {
+      return navigateTo('/pages/staff/wish-recipients/index');
     },
   },
 });

@@ -1,11 +1,11 @@
 // One activity: what, when, where, the risks and who may join (条例 §12), then sign up, cancel or
 // see the waitlist place. Cancelling asks once more inline (no pop-up).
 import { pageBase } from '../../../behaviors/page-base';
-import { subscribeTemplates } from '../../../config';
 import type { ActivityView, SignupView } from '../../../core/index';
 import { cancelSignUp, getActivity, signUp } from '../../../services/activity';
 import { userMessage } from '../../../services/errors';
 import { navigateTo, requestSubscribe, toast } from '../../../services/platform';
+import { subscribeTemplatesFor } from '../../../services/user';
 import { roles } from '../../../services/session';
 import { activityDetail, type ActivityDetailView } from '../../../utils/activity-view';
 
@@ -42,7 +42,7 @@ Component({
     async onSignUpTap() {
       if (this.data.busy) return;
       // From the tap itself, as WeChat requires; a refusal does not stop the sign-up.
-      await requestSubscribe([subscribeTemplates.activityReminder, subscribeTemplates.hoursRecorded]);
+      await requestSubscribe(subscribeTemplatesFor('activitySignup'));
       this.setData({ busy: true, actionError: '' });
       try {
         const s = await signUp(this.data.activityId);

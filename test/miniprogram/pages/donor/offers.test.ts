@@ -8,7 +8,13 @@ jest.mock('../../../../miniprogram/services/charity', () => ({
   listMyOffers: (i: unknown) => mockList(i),
   createOffer: (i: unknown, o: unknown) => mockCreate(i, o),
 }));
-jest.mock('../../../../miniprogram/services/platform', () => ({ ...jest.requireActual('../../../../miniprogram/services/platform'), toast: jest.fn() }));
+const mockSubscribe = jest.fn();
+jest.mock('../../../../miniprogram/services/platform', () => ({
+  ...jest.requireActual('../../../../miniprogram/services/platform'),
+  toast: jest.fn(),
+  requestSubscribe: (ids: string[]) => mockSubscribe(ids),
+}));
+jest.mock('../../../../miniprogram/services/user', () => ({ subscribeTemplatesFor: (scene: string) => [`tpl-${scene}`] }));
 
 const id = load('pages/donor/offers/index', 'offers-page');
 async function settle() {
@@ -48,6 +54,7 @@ const offer = (over: Record<string, unknown> = {}) => ({
 beforeEach(() => {
   jest.clearAllMocks();
   jest.spyOn(Date, 'now').mockReturnValue(NOW);
+  mockSubscribe.mockResolvedValue([]);
 });
 afterEach(() => jest.restoreAllMocks());
 
@@ -72,6 +79,7 @@ test('offer goods: checked on the phone, then sent; the new offer appears first'
   await settle();
   expect(text(page, '.e-item')).toBe('请填写物品，例如“大米”');
   expect(text(page, '.e-donor')).toContain('请填写捐赠人名称');
+  expect(mockSubscribe).not.toHaveBeenCalled(); // nothing asked while the form has errors
   type(page, '.f-item', '大米');
   type(page, '.f-quantity', '20');
   type(page, '.f-unit', '袋');
@@ -84,6 +92,8 @@ test('offer goods: checked on the phone, then sent; the new offer appears first'
     { offer: { kind: 'goods', category: 'food', item: '大米', quantity: 20, unit: '袋', condition: 'new', pickupArea: '幸福里北门', donorType: 'individual', donorName: '周先生', showName: false, availableUntil: '2027-01-01' } },
     { requestId: undefined },
   );
+  expect(mockSubscribe).toHaveBeenCalledWith(['tpl-offerMade']);
+  expect(mockSubscribe.mock.invocationCallOrder[0]).toBeLessThan(mockCreate.mock.invocationCallOrder[0]);
   expect(page.querySelectorAll('.offer')).toHaveLength(1);
 });
 

@@ -19,6 +19,8 @@ jest.mock('../../../../miniprogram/services/platform', () => ({
   toast: jest.fn(),
 }));
 
+jest.mock('../../../../miniprogram/services/user', () => ({ subscribeTemplatesFor: (scene: string) => [`tpl-${scene}`] }));
+
 const id = load('pages/donor/wish/index', 'wish-page');
 const WID = view().id;
 async function settle() {
@@ -50,6 +52,7 @@ test('claim: the subscription prompt comes from the tap, then the deadline count
   page.querySelector('.claim')!.dispatchEvent('tap');
   await settle();
   expect(mockSubscribe).toHaveBeenCalledTimes(1);
+  expect(mockSubscribe).toHaveBeenCalledWith(['tpl-wishClaimed']); // the server's templates (user.me)
   expect(mockSubscribe.mock.invocationCallOrder[0]).toBeLessThan(mockClaim.mock.invocationCallOrder[0]);
   expect(mockClaim).toHaveBeenCalledWith(WID, 4);
   expect(text(page, '.d-due')).toBe('送达期限：还剩3天2小时');

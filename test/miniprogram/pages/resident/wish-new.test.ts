@@ -27,6 +27,8 @@ jest.mock('../../../../miniprogram/services/platform', () => ({
   navigateTo: jest.fn(),
 }));
 
+jest.mock('../../../../miniprogram/services/user', () => ({ subscribeTemplatesFor: (scene: string) => [`tpl-${scene}`] }));
+
 const id = load('pages/resident/wish-new/index', 'wish-new-page');
 const RID = 'r_0123456789abcdef0123';
 async function settle() {
@@ -63,7 +65,7 @@ test('for myself, first time: registers me as recipient (remembered), then posts
   await settle();
   page.querySelector('.submit')!.dispatchEvent('tap');
   await settle();
-  expect(mockSubscribe).toHaveBeenCalled();
+  expect(mockSubscribe).toHaveBeenCalledWith(['tpl-wishPosted']);
   expect(mockRegister).toHaveBeenCalledWith(expect.objectContaining({ communityId: 'c1', self: true, name: '张桂兰', ageBand: '70-79', group: 'elderly', showGroup: false }), { requestId: undefined });
   expect(mockRemember).toHaveBeenCalledWith(RID);
   expect(mockPost).toHaveBeenCalledWith(

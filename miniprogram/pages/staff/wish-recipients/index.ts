@@ -1,0 +1,110 @@
+// The community's wish recipients for staff: who still needs a sign-off card (residents without a
+// smartphone), guardian consent (children under 14: a wish cannot be verified without it), and
+// binding a family member who will post and sign off for them. Rows change in place by path.
+import { pageBase } from '../../../behaviors/page-base';
+import type { RecipientView } from '../../../core/index';
+import { fieldErrors, userMessage } from '../../../services/errors';
+import { navigateTo } from '../../../services/platform';
+import { communityFor, profile } from '../../../services/session';
+import { bindFamily, listRecipients, recordGuardianConsent } from '../../../services/wish';
+import { loadFirstPage, loadNextPage, type ListStatus, type PagedList } from '../../../utils/list';
+import {
+  afterRecipientAction,
+  bindingCodeOf,
+  CONSENT_METHODS,
+  GUARDIAN_RELATIONS,
+  recipientRow,
+  type RecipientPanel,
+  type RecipientRow,
+} from '../../../utils/recipient-view';
+
+const PAGE = 20;
+
+Component({
+  behaviors: [pageBase],
+  data: {
+    status: 'loading' as ListStatus,
+    errorMessage: '',
+    communityId: '',
+    rows: [] as RecipientRow[],
+    next: null as string | null,
+    loadingMore: false,
+    relations: GUARDIAN_RELATIONS,
+    methods: CONSENT_METHODS,
+  },
+  methods: {
+    list(): PagedList<RecipientView, RecipientRow> {
+      const fetch = async (after?: string) => {
+        if (!after) {
+          await profile();
+          this.setData({ communityId: communityFor('staff') ?? communityFor('community-admin') ?? '' });
+        }
+        return listRecipients({ as: 'staff', communityId: this.data.communityId, after, limit: PAGE });
+      };
+      return { key: 'rows', fetch, mapRow: recipientRow };
+    },
+    onLoad() {
+      return loadFirstPage(this, this.list());
+    },
+    onRetry() {
+      return this.onLoad();
+    },
+    onReachBottom() {
+      return loadNextPage(this, this.list());
+    },
+    idx(e: WechatMiniprogram.TouchEvent | WechatMiniprogram.Input): number {
+      return Number(e.currentTarget.dataset.index);
+    },
+    onPanelTap(e: WechatMiniprogram.TouchEvent) {
+      const i = this.idx(e);
+      const panel = String(e.currentTarget.dataset.panel) as RecipientPanel;
+      this.setData({ [`rows[${i}].panel`]: this.data.rows[i].panel === panel ? '' : panel, [`rows[${i}].error`]: '', [`rows[${i}].done`]: '' });
+    },
+    onFieldInput(e: WechatMiniprogram.Input) {
+      this.setData({ [`rows[${this.idx(e)}].${e.currentTarget.dataset.field}`]: e.detail.value, [`rows[${this.idx(e)}].error`]: '' });
+    },
+    onChoose(e: WechatMiniprogram.TouchEvent) {
+      this.setData({ [`rows[${this.idx(e)}].${e.currentTarget.dataset.field}`]: String(e.currentTarget.dataset.key) });
+    },
+    onCodeTap(e: WechatMiniprogram.TouchEvent) {
+      return navigateTo(`/pages/staff/wish-code/index?recipientId=${this.data.rows[this.idx(e)].id}`);
+    },
+    async act(i: number, work: (r: RecipientRow) => Promise<RecipientView>, done: string) {
+      const r = this.data.rows[i];
+      if (r.busy) return;
+      this.setData({ [`rows[${i}].busy`]: true, [`rows[${i}].error`]: '' });
+      try {
+        this.setData({ [`rows[${i}]`]: afterRecipientAction(await work(r), done) });
+      } catch (err) {
+        const field = Object.values(fieldErrors(err))[0];
+        this.setData({ [`rows[${i}].busy`]: false, [`rows[${i}].error`]: field ?? userMessage(err) });
+      }
+    },
+    onBindTap(e: WechatMiniprogram.TouchEvent) {
+      const i = this.idx(e);
+      const familyOpenid = bindingCodeOf(this.data.rows[i].familyInput);
+      if (!familyOpenid) return this.setData({ [`rows[${i}].error`]: '请粘贴家属在“家人”页复制的绑定码' });
+      return this.act(i, (r) => bindFamily({ recipientId: r.id, familyOpenid }), '已绑定家属：他可以为这位居民发布心愿和签收');
+    },
+    onConsentTap(e: WechatMiniprogram.TouchEvent) {
+      const i = this.idx(e);
+      const r = this.data.rows[i];
+      if (!r.guardianName.trim()) return this.setData({ [`rows[${i}].error`]: '请填写监护人姓名' });
+      return this.act(
+        i,
+        (row) =>
+          recordGuardianConsent({
+            recipientId: row.id,
+            guardianName: row.guardianName.trim(),
+            relation: row.relation as 'parent',
+            method: row.method as 'paper-form',
+            ...(row.note.trim() ? { note: row.note.trim() } : {}),
+          }),
+        '已登记监护人同意，可以核实这位孩子的心愿了',
+      );
+    },
+    onNewTap() {
+      return navigateTo('/pages/resident/wish-new/index');
+    },
+  },
+});
