@@ -15,9 +15,10 @@ const RESIDENT: QuickAction[] = [
   { key: 'family', label: '家人：为家人发布心愿', url: '/pages/resident/family/index' },
   { key: 'join', label: '成为志愿者', url: '/pages/volunteer/register/index' },
   { key: 'verify', label: '核验志愿服务证明', url: '/pages/volunteer/verify/index' },
-  // The fund's co-signers (业委会委员, 居民代表) are residents: this is their way to the approvals.
-  { key: 'fund', label: '小区公益基金（签字人审批）', url: '/pages/staff/fund/index' },
 ];
+// A fund's co-signers (业委会委员, 居民代表) are usually residents: user.me names the communities whose
+// fund they sign, and only they get this way to the approvals, whatever role they act in.
+const FUND_SIGNER: QuickAction = { key: 'fund', label: '小区公益基金（签字人审批）', url: '/pages/staff/fund/index' };
 const VOLUNTEER: QuickAction[] = [
   { key: 'checkin', label: '扫码签到 / 签退', url: '/pages/volunteer/checkin/index' },
   { key: 'activities', label: '志愿活动', url: '/pages/volunteer/activities/index' },
@@ -59,10 +60,12 @@ const ACTIONS: Record<RoleName, QuickAction[]> = {
   'community-admin': STAFF,
 };
 
-export function quickActions(role: RoleName): QuickAction[] {
-  return ACTIONS[role] ?? [];
+/** The role's buttons; a fund signer also gets the fund approvals (staff have them already). */
+export function quickActions(role: RoleName, opts: { fundSigner?: boolean } = {}): QuickAction[] {
+  const actions = ACTIONS[role] ?? [];
+  return opts.fundSigner && !actions.some((a) => a.key === FUND_SIGNER.key) ? [...actions, FUND_SIGNER] : actions;
 }
 
 export function allActions(): QuickAction[] {
-  return (Object.keys(ACTIONS) as RoleName[]).flatMap((r) => ACTIONS[r]);
+  return [...(Object.keys(ACTIONS) as RoleName[]).flatMap((r) => ACTIONS[r]), FUND_SIGNER];
 }

@@ -7,7 +7,7 @@ import { dayOf, type FundEntryView, type FundView } from '../../../core/index';
 import { approveDisbursement, getFund, listFundEntries, listFunds, recordFundIncome, rejectDisbursement, requestDisbursement } from '../../../services/charity';
 import { userMessage } from '../../../services/errors';
 import { navigateTo, toast } from '../../../services/platform';
-import { communityFor, profile } from '../../../services/session';
+import { fundCommunity, profile } from '../../../services/session';
 import { appendPatch } from '../../../utils/list';
 import { actOnRow } from '../../../utils/row-action';
 import {
@@ -69,7 +69,7 @@ Component({
       try {
         const p = await profile();
         const me = p.openid;
-        const { items } = await listFunds({ communityId: communityFor('staff') ?? communityFor('community-admin') ?? '' });
+        const { items } = await listFunds({ communityId: fundCommunity() ?? '' });
         const rows: DisbursementRow[] = [];
         // A community has one or a few funds; their pending disbursements are shown.
         for (const f of items) rows.push(...(await pendingOf(f)).map((e) => disbursementRow(e, f, me)));

@@ -23,7 +23,7 @@ jest.mock('../../../../miniprogram/services/charity', () => ({
 }));
 jest.mock('../../../../miniprogram/services/session', () => ({
   profile: () => Promise.resolve({ openid: mockMe, roles: [], createdAt: 1 }),
-  communityFor: () => 'c1',
+  fundCommunity: () => 'c1',
   currentFontScale: () => 1,
 }));
 jest.mock('../../../../miniprogram/services/platform', () => ({ ...jest.requireActual('../../../../miniprogram/services/platform'), toast: jest.fn(), navigateTo: (u: string) => mockNavigate(u) }));
