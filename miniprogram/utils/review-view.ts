@@ -8,7 +8,7 @@ import { WISH_STATUS } from './wish-view';
 export type ReviewKind = 'volunteers' | 'wishes' | 'activities' | 'corrections' | 'backfills';
 
 export interface ReviewAction {
-  key: 'verify' | 'verify-visit' | 'verify-call' | 'publish' | 'accept' | 'approve' | 'reject';
+  key: 'verify' | 'verify-visit' | 'verify-call' | 'publish' | 'accept' | 'adjust' | 'approve' | 'reject';
   label: string;
   primary: boolean;
 }
@@ -22,6 +22,10 @@ export interface ReviewRow {
   version: number;
   actions: ReviewAction[];
   rejectOpen: boolean;
+  /** A correction accepted at other minutes than asked: the inline hours field is open. */
+  adjustOpen: boolean;
+  hoursInput: string;
+  hoursError: string;
   busy: boolean;
   error: string;
   done: string;
@@ -35,6 +39,9 @@ const row = (id: string, title: string, lines: string[], version: number, action
   version,
   actions,
   rejectOpen: false,
+  adjustOpen: false,
+  hoursInput: '',
+  hoursError: '',
   busy: false,
   error: '',
   done: '',
@@ -86,6 +93,8 @@ export function correctionRow(c: CorrectionQueueItem): ReviewRow {
     0,
     [
       { key: 'accept', label: `同意，改为${minutes(c.minutes)}`, primary: true },
+      // 办法 §13: staff record what they verified, which may differ from what was asked.
+      { key: 'adjust', label: '核实后按其他时长更正', primary: false },
       { key: 'reject', label: '不同意', primary: false },
     ],
   );
@@ -126,6 +135,7 @@ export const DONE_TEXT: Record<ReviewAction['key'], string> = {
   'verify-call': '已核实',
   publish: '已公开',
   accept: '已同意更正',
+  adjust: '已按核实的时长更正',
   approve: '已批准补录',
   reject: '已退回',
 };

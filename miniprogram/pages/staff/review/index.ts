@@ -6,6 +6,7 @@ import { userMessage } from '../../../services/errors';
 import { communityFor, profile } from '../../../services/session';
 import { loadFirstPage, loadNextPage, type CursorPage, type ListStatus } from '../../../utils/list';
 import { DONE_TEXT, REJECT_REASONS, type ReviewAction, type ReviewKind, type ReviewRow } from '../../../utils/review-view';
+import { hoursToMinutes } from '../../../utils/volunteer-view';
 import { QUEUES } from './queues';
 
 const TABS: Array<{ key: ReviewKind; label: string }> = [
@@ -59,13 +60,13 @@ Component({
       return this.load();
     },
 
-    async decide(i: number, key: ReviewAction['key'], reason = '') {
+    async decide(i: number, key: ReviewAction['key'], reason = '', minutes?: number) {
       const r = this.data.rows[i];
       if (r.busy) return;
       this.setData({ [`rows[${i}].busy`]: true, [`rows[${i}].error`]: '' });
       try {
-        const next = await QUEUES[this.data.tab].decide(r, key, reason);
-        this.setData({ [`rows[${i}]`]: next ? { ...next, done: DONE_TEXT[key] } : { ...r, busy: false, rejectOpen: false, actions: [], notice: '', done: DONE_TEXT[key] } });
+        const next = await QUEUES[this.data.tab].decide(r, key, reason, minutes);
+        this.setData({ [`rows[${i}]`]: next ? { ...next, done: DONE_TEXT[key] } : { ...r, busy: false, rejectOpen: false, adjustOpen: false, actions: [], notice: '', done: DONE_TEXT[key] } });
       } catch (err) {
         this.setData({ [`rows[${i}].busy`]: false, [`rows[${i}].error`]: userMessage(err) });
       }
@@ -74,11 +75,28 @@ Component({
     onActionTap(e: WechatMiniprogram.TouchEvent) {
       const i = Number(e.currentTarget.dataset.index);
       const key = String(e.currentTarget.dataset.key) as ReviewAction['key'];
-      if (key === 'reject') {
-        this.setData({ [`rows[${i}].rejectOpen`]: !this.data.rows[i].rejectOpen });
+      // Panels open inline, one at a time: the reasons, or the verified hours.
+      if (key === 'reject' || key === 'adjust') {
+        const open = key === 'reject' ? !this.data.rows[i].rejectOpen : !this.data.rows[i].adjustOpen;
+        this.setData({ [`rows[${i}].rejectOpen`]: key === 'reject' && open, [`rows[${i}].adjustOpen`]: key === 'adjust' && open });
         return undefined;
       }
       return this.decide(i, key);
+    },
+
+    onHoursInput(e: WechatMiniprogram.Input) {
+      const i = Number(e.currentTarget.dataset.index);
+      this.setData({ [`rows[${i}].hoursInput`]: e.detail.value, [`rows[${i}].hoursError`]: '' });
+    },
+
+    onAdjustConfirmTap(e: WechatMiniprogram.TouchEvent) {
+      const i = Number(e.currentTarget.dataset.index);
+      const mins = hoursToMinutes(this.data.rows[i].hoursInput);
+      if (mins === null) {
+        this.setData({ [`rows[${i}].hoursError`]: '请填写核实的服务小时数，例如 2.5' });
+        return undefined;
+      }
+      return this.decide(i, 'adjust', '', mins);
     },
 
     onReasonTap(e: WechatMiniprogram.TouchEvent) {

@@ -5,13 +5,15 @@ import { approveBackfill, listActivities, pendingBackfills, pendingCorrections, 
 import { listVolunteers, reviewVolunteer } from '../../../services/volunteer';
 import { publishWish, rejectWish, verifyWish, wishQueue } from '../../../services/wish';
 import type { CursorPage } from '../../../utils/list';
+import { minutes as hours } from '../../../utils/format';
 import { activityReviewRow, backfillRow, correctionRow, volunteerRow, wishReviewRow, type ReviewAction, type ReviewKind, type ReviewRow } from '../../../utils/review-view';
 
 const PAGE = 20;
 
 export interface Queue {
   fetch(communityId: string, after?: string): Promise<CursorPage<ReviewRow>>;
-  decide(r: ReviewRow, key: ReviewAction['key'], reason: string): Promise<ReviewRow | null>;
+  /** `minutes`: a correction accepted at other minutes than asked ('adjust'). */
+  decide(r: ReviewRow, key: ReviewAction['key'], reason: string, minutes?: number): Promise<ReviewRow | null>;
 }
 
 const rowsOf = <T>(p: CursorPage<T>, map: (item: T) => ReviewRow): CursorPage<ReviewRow> => ({ items: p.items.map(map), next: p.next });
@@ -45,9 +47,11 @@ export const QUEUES: Record<ReviewKind, Queue> = {
   },
   corrections: {
     fetch: async (communityId, after) => rowsOf(await pendingCorrections({ communityId, after, limit: PAGE }), correctionRow),
-    async decide(r, key, reason) {
-      // Accepting records the minutes the volunteer asked for (the server's default).
-      await resolveCorrection({ correctionId: r.id, accept: key === 'accept', note: key === 'accept' ? '核实无误，同意更正' : reason });
+    async decide(r, key, reason, minutes) {
+      // 'accept' records the minutes the volunteer asked for (the server's default); 'adjust' the
+      // minutes staff verified.
+      if (key === 'adjust' && minutes !== undefined) await resolveCorrection({ correctionId: r.id, accept: true, minutes, note: `核实后更正为${hours(minutes)}` });
+      else await resolveCorrection({ correctionId: r.id, accept: key === 'accept', note: key === 'accept' ? '核实无误，同意更正' : reason });
       return null;
     },
   },

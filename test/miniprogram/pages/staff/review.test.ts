@@ -191,6 +191,45 @@ test('corrections tab: the record and the asked minutes; accept records them, re
   expect(text(page, '.r-error')).toBe('不能处理自己的服务记录');
 });
 
+test('corrections: accept at the hours staff verified instead of those asked; a bad figure is not sent', async () => {
+  mockCorrections.mockResolvedValue({ items: [correctionItem()], next: null });
+  mockResolve.mockResolvedValue({});
+  const page = renderPage(id, { tab: 'corrections' });
+  await settle();
+  expect(texts(page, '.act')).toEqual(['同意，改为3小时', '核实后按其他时长更正', '不同意']);
+  page.querySelector('.act-adjust')!.dispatchEvent('tap');
+  await settle();
+  page.querySelector('.hours-input')!.dispatchEvent('input', { detail: { value: '0' } });
+  page.querySelector('.adjust-confirm')!.dispatchEvent('tap');
+  await settle();
+  expect(text(page, '.hours-error')).toBe('请填写核实的服务小时数，例如 2.5');
+  expect(mockResolve).not.toHaveBeenCalled();
+  page.querySelector('.hours-input')!.dispatchEvent('input', { detail: { value: '2.5' } });
+  await settle();
+  expect(page.querySelectorAll('.hours-error')).toHaveLength(0);
+  page.querySelector('.adjust-confirm')!.dispatchEvent('tap');
+  await settle();
+  expect(mockResolve).toHaveBeenCalledWith({ correctionId: 'cor_1', accept: true, minutes: 150, note: '核实后更正为2.5小时' });
+  expect(text(page, '.r-done')).toBe('已按核实的时长更正');
+  expect(page.querySelectorAll('.act')).toHaveLength(0);
+  expect(page.querySelectorAll('.adjust-confirm')).toHaveLength(0);
+});
+
+test('corrections: the hours panel and the reasons panel open one at a time', async () => {
+  mockCorrections.mockResolvedValue({ items: [correctionItem()], next: null });
+  const page = renderPage(id, { tab: 'corrections' });
+  await settle();
+  page.querySelector('.act-adjust')!.dispatchEvent('tap');
+  await settle();
+  page.querySelector('.act-reject')!.dispatchEvent('tap');
+  await settle();
+  expect(page.querySelectorAll('.hours-input')).toHaveLength(0);
+  expect(page.querySelectorAll('.reason')).toHaveLength(3);
+  page.querySelector('.act-reject')!.dispatchEvent('tap');
+  await settle();
+  expect(page.querySelectorAll('.reason')).toHaveLength(0);
+});
+
 test('back-fills tab: another staff member approves; the requester is told they were the first approver and may only withdraw', async () => {
   mockBackfills.mockResolvedValue({ items: [backfillItem(), backfillItem({ backfillId: 'bf_2', requestedBy: 'o', requestedByName: null, requestedByMe: true })], next: null });
   mockApproveBackfill.mockResolvedValue({});
