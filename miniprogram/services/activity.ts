@@ -25,6 +25,8 @@ export const resolveCorrection = (input: InputOf<A, 'resolveCorrection'>, opts?:
 export const pendingBackfills = (input: InputOf<A, 'pendingBackfills'>, opts?: CallOptions) => callAction(activityContract, 'pendingBackfills', input, opts);
 export const approveBackfill = (input: InputOf<A, 'approveBackfill'>, opts?: CallOptions) => callAction(activityContract, 'approveBackfill', input, opts);
 export const refuseBackfill = (input: InputOf<A, 'refuseBackfill'>, opts?: CallOptions) => callAction(activityContract, 'refuseBackfill', input, opts);
+export const requestBackfill = (input: InputOf<A, 'requestBackfill'>, opts?: CallOptions) => callAction(activityContract, 'requestBackfill', input, opts);
+export const activityFigures = (input: InputOf<A, 'figures'>, opts?: CallOptions) => callAction(activityContract, 'figures', input, opts);
 
 export const checkIn = (input: InputOf<C, 'checkIn'>, opts?: CallOptions) => callAction(checkinContract, 'checkIn', input, opts);
 export const checkOut = (input: InputOf<C, 'checkOut'>, opts?: CallOptions) => callAction(checkinContract, 'checkOut', input, opts);

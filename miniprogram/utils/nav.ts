@@ -47,7 +47,7 @@ const STAFF: QuickAction[] = [
   { key: 'stock', label: '服务站库存：入库、出库、更正', url: '/pages/staff/stock/index' },
   { key: 'fund', label: '公益基金：收支与审批', url: '/pages/staff/fund/index' },
   { key: 'proxy-wish', label: '代居民登记心愿', url: '/pages/resident/wish-new/index' },
-  { key: 'figures', label: '社区数据', url: '/pages/resident/community/index' },
+  { key: 'figures', label: '社区数据：本月与待处理', url: '/pages/staff/figures/index' },
 ];
 
 const ACTIONS: Record<RoleName, QuickAction[]> = {
