@@ -29,6 +29,7 @@ export const listNeeds = (input: InputOf<Ch, 'listNeeds'>, opts?: CallOptions) =
 export const requestStockCorrection = (input: InputOf<Ch, 'requestStockCorrection'>, opts?: CallOptions) => callAction(charityContract, 'requestStockCorrection', input, opts);
 export const approveStockCorrection = (correctionId: string, version?: number, opts?: CallOptions) => callAction(charityContract, 'approveStockCorrection', { correctionId, version }, opts);
 export const rejectStockCorrection = (correctionId: string, version?: number, opts?: CallOptions) => callAction(charityContract, 'rejectStockCorrection', { correctionId, version }, opts);
+export const listStockMovements = (input: InputOf<Ch, 'listStockMovements'>, opts?: CallOptions) => callAction(charityContract, 'listStockMovements', input, opts);
 export const listStockCorrections = (input: InputOf<Ch, 'listStockCorrections'>, opts?: CallOptions) => callAction(charityContract, 'listStockCorrections', input, opts);
 export const recordFundIncome = (input: InputOf<Ch, 'recordFundIncome'>, opts?: CallOptions) => callAction(charityContract, 'recordFundIncome', input, opts);
 export const requestDisbursement = (input: InputOf<Ch, 'requestDisbursement'>, opts?: CallOptions) => callAction(charityContract, 'requestDisbursement', input, opts);

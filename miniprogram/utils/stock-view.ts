@@ -1,6 +1,6 @@
 // Corrections of the station's stock: one staff member asks, a second one approves or rejects
 // (charity_stock_correction.same_person otherwise). The form and the rows of the queue.
-import type { StockCorrectionView } from '../core/index';
+import type { StockCorrectionView, StockMovementView } from '../core/index';
 import { dateTime } from './format';
 import type { Choice } from './need-view';
 
@@ -63,5 +63,26 @@ export function stockCorrectionRow(c: StockCorrectionView, me: string): Correcti
     rejectOpen: false,
     busy: false,
     error: '',
+  };
+}
+
+export interface MovementRow {
+  id: string;
+  title: string;
+  lines: string[];
+  /** Goods in (and corrections upwards) read green; out and downwards do not. */
+  gain: boolean;
+}
+
+/** One line of the station's stock history: in and out carry a positive quantity, a correction its signed delta. */
+export function movementRow(m: StockMovementView): MovementRow {
+  const signed = m.direction === 'in' ? m.quantity : m.direction === 'out' ? -m.quantity : m.quantity;
+  const what = m.direction === 'in' ? '入库' : m.direction === 'out' ? '出库' : '更正';
+  const who = m.counterpart ? `${m.direction === 'in' ? '捐赠人' : '领取人'}：${m.counterpart}${m.allocationId ? '（按捐赠分配发放）' : ''}` : '';
+  return {
+    id: m.id,
+    title: `${what} ${m.item} ${signed > 0 ? '+' : '−'}${Math.abs(signed)}${m.unit}`,
+    lines: [dateTime(m.at), who, `之后结存 ${m.balanceAfter}${m.unit}`, m.note ? `说明：${m.note}` : ''].filter(Boolean),
+    gain: signed > 0,
   };
 }

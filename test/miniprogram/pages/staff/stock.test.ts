@@ -109,3 +109,21 @@ test('corrections open on their own page, with the item last tapped', async () =
   await settle();
   expect(mockNavigate).toHaveBeenLastCalledWith(`/pages/staff/stock-corrections/index?item=${encodeURIComponent('大米')}&unit=${encodeURIComponent('袋')}`);
 });
+
+test('the history opens for the item last tapped; typing another item opens the whole history', async () => {
+  mockList.mockResolvedValue({ items: [item()], next: null });
+  const page = renderPage(id);
+  await settle();
+  expect(text(page, '.history')).toBe('出入库记录');
+  page.querySelector('.stock-row')!.dispatchEvent('tap');
+  await settle();
+  expect(text(page, '.history')).toBe('“大米”的出入库记录');
+  page.querySelector('.history')!.dispatchEvent('tap');
+  await settle();
+  expect(mockNavigate).toHaveBeenLastCalledWith(`/pages/staff/stock-history/index?itemId=st_rice&item=${encodeURIComponent('大米')}`);
+  type(page, '.f-item', '面粉');
+  await settle();
+  page.querySelector('.history')!.dispatchEvent('tap');
+  await settle();
+  expect(mockNavigate).toHaveBeenLastCalledWith('/pages/staff/stock-history/index');
+});
