@@ -3,6 +3,7 @@
 // decision is one tap (a reason is chosen, not typed); rows change in place.
 import { pageBase } from '../../../behaviors/page-base';
 import { userMessage } from '../../../services/errors';
+import { navigateTo } from '../../../services/platform';
 import { communityFor, profile } from '../../../services/session';
 import { loadFirstPage, loadNextPage, type CursorPage, type ListStatus } from '../../../utils/list';
 import { DONE_TEXT, REJECT_REASONS, type ReviewAction, type ReviewKind, type ReviewRow } from '../../../utils/review-view';
@@ -105,6 +106,10 @@ Component({
 
     onRetry() {
       return this.load();
+    },
+
+    onNewBackfillTap() {
+      return navigateTo('/pages/staff/backfill/index');
     },
   },
 });

@@ -269,6 +269,20 @@ test('back-fills: a server refusal of a second approval by the same person is sh
   expect(page.querySelectorAll('.act-approve')).toHaveLength(1);
 });
 
+test('the back-fills tab offers to ask for a new back-fill', async () => {
+  mockBackfills.mockResolvedValue({ items: [], next: null });
+  const navigateTo = jest.spyOn(wx, 'navigateTo').mockImplementation((() => Promise.resolve()) as any);
+  const page = renderPage(id);
+  await settle();
+  expect(page.querySelectorAll('.new-backfill')).toHaveLength(0);
+  page.querySelectorAll('.tab')[4].dispatchEvent('tap');
+  await settle();
+  page.querySelector('.new-backfill')!.dispatchEvent('tap');
+  await settle();
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/staff/backfill/index' });
+  navigateTo.mockRestore();
+});
+
 test('corrections: an empty queue', async () => {
   mockCorrections.mockResolvedValue({ items: [], next: null });
   const page = renderPage(id, { tab: 'corrections' });
