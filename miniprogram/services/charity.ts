@@ -6,6 +6,7 @@ type Ch = typeof charityContract;
 
 export const publicLedger = (input: InputOf<Ch, 'publicLedger'>, opts?: CallOptions) => callAction(charityContract, 'publicLedger', input, opts);
 export const disclosuresDue = (input: InputOf<Ch, 'disclosuresDue'>, opts?: CallOptions) => callAction(charityContract, 'disclosuresDue', input, opts);
+export const publishDisclosures = (input: InputOf<Ch, 'publishDisclosures'>, opts?: CallOptions) => callAction(charityContract, 'publishDisclosures', input, opts);
 export const listAllocations = (input: InputOf<Ch, 'listAllocations'>, opts?: CallOptions) => callAction(charityContract, 'listAllocations', input, opts);
 export const confirmAllocation = (allocationId: string, version?: number, opts?: CallOptions) => callAction(charityContract, 'confirmAllocation', { allocationId, version }, opts);
 export const adjustAllocation = (input: InputOf<Ch, 'adjustAllocation'>, opts?: CallOptions) => callAction(charityContract, 'adjustAllocation', input, opts);
