@@ -26,6 +26,9 @@ export const pendingBackfills = (input: InputOf<A, 'pendingBackfills'>, opts?: C
 export const approveBackfill = (input: InputOf<A, 'approveBackfill'>, opts?: CallOptions) => callAction(activityContract, 'approveBackfill', input, opts);
 export const refuseBackfill = (input: InputOf<A, 'refuseBackfill'>, opts?: CallOptions) => callAction(activityContract, 'refuseBackfill', input, opts);
 export const requestBackfill = (input: InputOf<A, 'requestBackfill'>, opts?: CallOptions) => callAction(activityContract, 'requestBackfill', input, opts);
+export const finishActivity = (activityId: string, opts?: CallOptions) => callAction(activityContract, 'finish', { activityId }, opts);
+export const activityRecords = (input: InputOf<A, 'records'>, opts?: CallOptions) => callAction(activityContract, 'records', input, opts);
+export const confirmRecords = (activityId: string, opts?: CallOptions) => callAction(activityContract, 'confirmRecords', { activityId }, opts);
 export const activityFigures = (input: InputOf<A, 'figures'>, opts?: CallOptions) => callAction(activityContract, 'figures', input, opts);
 
 export const checkIn = (input: InputOf<C, 'checkIn'>, opts?: CallOptions) => callAction(checkinContract, 'checkIn', input, opts);

@@ -67,6 +67,7 @@ export const REASON_MESSAGES: Record<string, string> = {
   'backfill.exceeds_activity': '补录的时长不能超过活动本身的时长',
   'activity.not_ended': '活动还没有结束，结束后才能办理',
   'record.not_volunteering': '这次活动不属于志愿服务，不能记录服务时长',
+  'activity.not_over': '活动还没有结束，结束后才能结束考勤',
   'timebank.insufficient_balance': '时间银行余额不足',
   'family.not_bound': '还没有和这位家人绑定',
   'family.invite_invalid': '邀请码不对或已过期',

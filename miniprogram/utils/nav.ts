@@ -37,6 +37,7 @@ const DONOR: QuickAction[] = [
 const STAFF: QuickAction[] = [
   { key: 'review', label: '审核：心愿、志愿者、活动、时长更正、补录', url: '/pages/staff/review/index' },
   { key: 'activity-new', label: '发布志愿活动', url: '/pages/staff/activity-new/index' },
+  { key: 'activity-close', label: '活动收尾：结束考勤、确认服务记录', url: '/pages/staff/activity-close/index' },
   { key: 'handover', label: '心愿送达与签收', url: '/pages/staff/handover/index' },
   { key: 'needs', label: '社区需求：发布与管理', url: '/pages/staff/needs/index' },
   { key: 'wish-assign', label: '指派志愿者送心愿到家', url: '/pages/staff/wish-assign/index' },
