@@ -12,6 +12,7 @@ export const confirmAllocation = (allocationId: string, version?: number, opts?:
 export const adjustAllocation = (input: InputOf<Ch, 'adjustAllocation'>, opts?: CallOptions) => callAction(charityContract, 'adjustAllocation', input, opts);
 export const acceptAllocation = (allocationId: string, version?: number, opts?: CallOptions) => callAction(charityContract, 'acceptAllocation', { allocationId, version }, opts);
 export const declineAllocation = (allocationId: string, version?: number, opts?: CallOptions) => callAction(charityContract, 'declineAllocation', { allocationId, version }, opts);
+export const recordHandover = (input: InputOf<Ch, 'recordHandover'>, opts?: CallOptions) => callAction(charityContract, 'recordHandover', input, opts);
 export const proposeAllocations = (communityId: string, opts?: CallOptions) => callAction(charityContract, 'propose', { communityId }, opts);
 export const rejectAllocation = (input: InputOf<Ch, 'rejectAllocation'>, opts?: CallOptions) => callAction(charityContract, 'rejectAllocation', input, opts);
 export const createOffer = (input: InputOf<Ch, 'createOffer'>, opts?: CallOptions) => callAction(charityContract, 'createOffer', input, opts);

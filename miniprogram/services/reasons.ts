@@ -68,6 +68,8 @@ export const REASON_MESSAGES: Record<string, string> = {
   'activity.not_ended': '活动还没有结束，结束后才能办理',
   'record.not_volunteering': '这次活动不属于志愿服务，不能记录服务时长',
   'activity.not_over': '活动还没有结束，结束后才能结束考勤',
+  'charity_allocation.over_delivery': '交付数量超过了还没交付的数量，请刷新后再登记',
+  'charity_allocation.too_many_handovers': '这条分配的交付记录已经太多了，请联系管理员',
   'timebank.insufficient_balance': '时间银行余额不足',
   'family.not_bound': '还没有和这位家人绑定',
   'family.invite_invalid': '邀请码不对或已过期',
