@@ -32,7 +32,7 @@ export const SubscribeTemplates = z.object({
   offerMade: PromptTemplates,
   /** Staff on the disclosures page: the daily reminder that disclosures are due. */
   disclosuresDue: PromptTemplates,
-  /** Signing up for an activity: the activity's messages (waitlist promotion) once configured. */
+  /** Signing up for an activity: moving up from the waitlist. */
   activitySignup: PromptTemplates,
 });
 export type SubscribeTemplates = z.infer<typeof SubscribeTemplates>;

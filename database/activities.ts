@@ -13,7 +13,11 @@ export const activityCollections: CollectionSpec[] = [
   {
     name: 'signups',
     description: 'activity sign-ups (deterministic _id activityId_openid; seq orders the waitlist)',
-    indexes: [{ name: 'activity_status_seq', fields: [['activityId', 1], ['status', 1], ['seq', 1]] }],
+    indexes: [
+      { name: 'activity_status_seq', fields: [['activityId', 1], ['status', 1], ['seq', 1]] },
+      // A volunteer moving away: their open sign-ups in the old community
+      { name: 'openid_community_status', fields: [['openid', 1], ['communityId', 1], ['status', 1]] },
+    ],
     rules: DENY_ALL,
   },
   {

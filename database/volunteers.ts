@@ -75,6 +75,16 @@ export const volunteerCollections: CollectionSpec[] = [
     rules: DENY_ALL,
   },
   {
+    name: 'volunteer_moves',
+    description: 'requests to move a volunteer to another community: the destination staff accept or refuse (with a reason)',
+    indexes: [
+      // listMoves: the destination's open requests, oldest first (paginate orders by createdAt, then _id)
+      { name: 'to_status_created', fields: [['toCommunityId', 1], ['status', 1], ['createdAt', 1], ['_id', 1]] },
+      { name: 'openid_created', fields: [['openid', 1], ['createdAt', -1]] },
+    ],
+    rules: DENY_ALL,
+  },
+  {
     name: 'certificates',
     description: 'service certificates (办法 §15) as issued: a snapshot of what they state, the check code as a hash',
     indexes: [{ name: 'openid_issued', fields: [['openid', 1], ['issuedAt', -1]] }],

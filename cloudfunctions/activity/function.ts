@@ -3,7 +3,7 @@
 import { activityContract } from '../../core';
 import type { CreditServiceRecord } from '../../server/activity/credit';
 import { defineFunction, DefinedFunction } from '../../server/define-function';
-import { confirmAttendance, fixCheckOut, qrCode, rollCall } from './actions/attendance';
+import { confirmAttendance, fixCheckOut, qrCode, rollCall, rollCallByCard } from './actions/attendance';
 import { cancel, create, get, list, publish, reject, submit } from './actions/lifecycle';
 import {
   approveBackfill,
@@ -39,6 +39,7 @@ export function defineActivity(credit: CreditServiceRecord): DefinedFunction {
       roster,
       qrCode,
       rollCall,
+      rollCallByCard,
       confirmAttendance,
       fixCheckOut,
       finish,

@@ -4,7 +4,7 @@ import { orgContract } from '../../core/volunteer/org.contract';
 import { defineFunction } from '../../server/define-function';
 import { getCommunity, removeGrid, saveCommunity, saveGrid } from './actions/community';
 import { linkSocialWorker, listOrganizations, registerOrganization, reviewOrganization } from './actions/organizations';
-import { createTeam, joinTeam, listTeams, setTeamMember, updateTeam } from './actions/teams';
+import { createTeam, dissolveTeam, joinTeam, listTeams, setTeamMember, updateTeam } from './actions/teams';
 
 export const org = defineFunction(orgContract, {
   getCommunity,
@@ -17,6 +17,7 @@ export const org = defineFunction(orgContract, {
   listOrganizations,
   createTeam,
   updateTeam,
+  dissolveTeam,
   joinTeam,
   setTeamMember,
   listTeams,

@@ -3,8 +3,10 @@
 import { volunteerContract } from '../../core/volunteer/volunteer.contract';
 import { defineFunction } from '../../server/define-function';
 import { deleteAccount, exportMyData } from './actions/account';
-import { listCertificates, requestCertificate, verifyCertificate } from './actions/certificates';
+import { cardCode } from './actions/card';
+import { listCertificates, requestCertificate, revokeCertificate, verifyCertificate } from './actions/certificates';
 import { exportServiceRecords } from './actions/export';
+import { decideMove, latestMove, listMoves, requestMove, withdrawMove } from './actions/moves';
 import { register, resubmit, updateProfile } from './actions/registration';
 import { get, list, recordTraining, review, setInsurance } from './actions/staff';
 import { acceptFamilyInvite, communityPool, createFamilyInvite, donate, redeem, timeBank, transfer } from './actions/time-bank';
@@ -16,7 +18,7 @@ export const volunteer = defineFunction(volunteerContract, {
   resubmit,
   me: async (_input, ctx) => {
     const v = await volunteerByOpenid(ctx.db, ctx.openid);
-    return { volunteer: v ? self(ctx.config, v) : null };
+    return { volunteer: v ? self(ctx.config, v) : null, move: v ? await latestMove(ctx, ctx.openid) : null };
   },
   updateProfile,
   list,
@@ -34,6 +36,12 @@ export const volunteer = defineFunction(volunteerContract, {
   requestCertificate,
   listCertificates,
   verifyCertificate,
+  revokeCertificate,
+  requestMove,
+  withdrawMove,
+  listMoves,
+  decideMove,
+  cardCode,
   exportServiceRecords,
   exportMyData,
   deleteAccount,

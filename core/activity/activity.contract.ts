@@ -405,6 +405,7 @@ export const activityContract = defineContract({
     roster: { input: RosterInput, output: RosterPage, mutates: false },
     qrCode: { input: QrCodeInput, output: QrCodeView, mutates: false },
     rollCall: { input: RollCallInput, output: AttendanceView, mutates: true },
+    rollCallByCard: { input: RollCallByCardInput, output: AttendanceView, mutates: true },
     confirmAttendance: { input: ConfirmAttendanceInput, output: AttendanceView, mutates: true },
     fixCheckOut: { input: FixCheckOutInput, output: AttendanceView, mutates: true },
     finish: { input: ActivityTransitionInput, output: FinishResult, mutates: true },

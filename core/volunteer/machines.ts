@@ -27,3 +27,17 @@ export const organizationMachine = defineMachine({
     reject: { from: ['pending'], to: 'rejected' },
   },
 });
+
+/**
+ * A volunteer's request to move to another community: staff of the destination accept or refuse
+ * it (with a reason); the volunteer may withdraw it while it is open. One open request at a time.
+ */
+export const moveMachine = defineMachine({
+  name: 'volunteer_move',
+  states: ['requested', 'accepted', 'refused', 'withdrawn'],
+  transitions: {
+    accept: { from: ['requested'], to: 'accepted' },
+    refuse: { from: ['requested'], to: 'refused' },
+    withdraw: { from: ['requested'], to: 'withdrawn' },
+  },
+});

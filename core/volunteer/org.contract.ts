@@ -143,6 +143,15 @@ export const UpdateTeamInput = z.object({
 });
 export type UpdateTeamInput = z.infer<typeof UpdateTeamInput>;
 
+/**
+ * Staff dissolve a team (with a reason, audited): the team document is removed, and its leaders
+ * lose the leader role in the community unless they still lead another team there.
+ */
+export const DissolveTeamInput = z.object({ teamId: DocId, reason: plainText(2, 200) });
+export type DissolveTeamInput = z.infer<typeof DissolveTeamInput>;
+export const DissolveTeamOutput = z.object({ teamId: DocId, dissolved: z.literal(true), leadersRevoked: z.array(OpenId) });
+export type DissolveTeamOutput = z.infer<typeof DissolveTeamOutput>;
+
 /** The caller (a verified volunteer of the team's community) joins or leaves a team. */
 export const JoinTeamInput = z.object({ teamId: DocId, join: z.boolean() });
 export type JoinTeamInput = z.infer<typeof JoinTeamInput>;
@@ -180,6 +189,7 @@ export const orgContract = defineContract({
     // staff of the community: teams, their leaders and tags.
     createTeam: { input: CreateTeamInput, output: Team, mutates: true },
     updateTeam: { input: UpdateTeamInput, output: Team, mutates: true },
+    dissolveTeam: { input: DissolveTeamInput, output: DissolveTeamOutput, mutates: true },
     joinTeam: { input: JoinTeamInput, output: Team, mutates: true },
     setTeamMember: { input: SetTeamMemberInput, output: Team, mutates: true },
     listTeams: { input: ListTeamsInput, output: TeamPage, mutates: false },

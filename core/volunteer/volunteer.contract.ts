@@ -10,7 +10,7 @@ import { Day } from '../time';
 import { OpenId } from '../user.contract';
 import { CONSENT_VERSION, FamilyRelation, Gender, ServiceCategory } from './enums';
 import { idNumberProblem } from './id-number';
-import { volunteerMachine } from './machines';
+import { moveMachine, volunteerMachine } from './machines';
 import { DocId, MobilePhone, PersonName, plainText } from './text';
 
 const ID_PROBLEM_MESSAGES = {
@@ -119,8 +119,58 @@ export const VolunteerSummary = z.object({
 });
 export type VolunteerSummary = z.infer<typeof VolunteerSummary>;
 
+// ---- moving to another community ----
+
+/** A request to move to another community (what the volunteer and the destination's staff see). */
+export const MoveView = z.object({
+  moveId: DocId,
+  volunteerNo: z.string(),
+  maskedName: z.string(),
+  fromCommunityId: CommunityId,
+  toCommunityId: CommunityId,
+  status: moveMachine.State,
+  note: z.string().nullable(),
+  /** Why the destination refused (shown to the volunteer). */
+  refuseReason: z.string().nullable(),
+  createdAt: z.number().int(),
+  decidedAt: z.number().int().nullable(),
+});
+export type MoveView = z.infer<typeof MoveView>;
+
+export const RequestMoveInput = z.object({ toCommunityId: CommunityId, note: plainText(2, 200).nullable().default(null) });
+export type RequestMoveInput = z.infer<typeof RequestMoveInput>;
+export const MoveRef = z.object({ moveId: DocId });
+export type MoveRef = z.infer<typeof MoveRef>;
+export const DecideMoveInput = z.discriminatedUnion('decision', [
+  z.object({ moveId: DocId, decision: z.literal('accept') }),
+  z.object({ moveId: DocId, decision: z.literal('refuse'), reason: plainText(2, 200) }),
+]);
+export type DecideMoveInput = z.infer<typeof DecideMoveInput>;
+/** Staff of the destination: the open requests to move into their community, oldest first. */
+export const ListMovesInput = z.object({ communityId: CommunityId, after: PageCursor.nullable().default(null), limit: z.number().int().min(1).max(50).default(20) });
+export type ListMovesInput = z.infer<typeof ListMovesInput>;
+export const MovePage = z.object({ items: z.array(MoveView), next: PageCursor.nullable() });
+
 export const VolunteerMeInput = z.object({});
-export const VolunteerMeOutput = z.object({ volunteer: VolunteerSelf.nullable() });
+/** The caller's registration, and their latest request to move to another community (if any). */
+export const VolunteerMeOutput = z.object({ volunteer: VolunteerSelf.nullable(), move: MoveView.nullable().default(null) });
+
+// ---- the personal QR of the volunteer card ----
+
+export const CardCodeInput = z.object({});
+export const CardCodeView = z.object({
+  /** Signed, short-lived: volunteerNo.expiry.mac (core/volunteer/card.ts); the mini-program code's scene. */
+  code: z.string(),
+  /** The page the code opens when scanned with WeChat. */
+  page: z.string(),
+  /** The mini-program code image, base64. */
+  imageBase64: z.string(),
+  contentType: z.string(),
+  expiresAt: z.number().int(),
+  /** When the card page should fetch the next code. */
+  refreshAt: z.number().int(),
+});
+export type CardCodeView = z.infer<typeof CardCodeView>;
 
 export const UpdateProfileInput = z
   .object({
@@ -253,8 +303,15 @@ export const RequestCertificateInput = z
   .object({ from: Day.nullable().default(null), to: Day.nullable().default(null) })
   .refine((v) => v.from === null || v.to === null || v.from <= v.to, { message: 'from must not be after to', path: ['to'] });
 export type RequestCertificateInput = z.infer<typeof RequestCertificateInput>;
+/** Why a certificate stopped being valid: staff revoked it, or a record it counted was corrected afterwards. */
+export const CertificateRevocation = z.object({
+  at: z.number().int(),
+  kind: z.enum(['staff', 'record_corrected']),
+  reason: z.string(),
+});
+export type CertificateRevocation = z.infer<typeof CertificateRevocation>;
 /** The check code is shown to the volunteer in their list (stored sealed; verification compares a hash). */
-export const IssuedCertificate = CertificateStatement.extend({ checkCode: z.string() });
+export const IssuedCertificate = CertificateStatement.extend({ checkCode: z.string(), revocation: CertificateRevocation.nullable() });
 /** requestCertificate's answer (stored for replays, so without the name): the full statement is in listCertificates. */
 export const CertificateReceipt = z.object({ certificateNo: z.string(), checkCode: z.string(), issuedOn: Day, totalMinutes: z.number().int(), hours: z.string(), records: z.number().int() });
 
@@ -266,10 +323,16 @@ export const VerifyCertificateInput = z.object({
   checkCode: z.string().regex(/^[A-HJ-NP-Z2-9]{8}$/, 'the 8-character check code'),
 });
 export type VerifyCertificateInput = z.infer<typeof VerifyCertificateInput>;
+/** Unknown number or wrong code: {valid: false, revokedOn: null}. Revoked: the day only, nothing it stated. */
 export const VerifyCertificateOutput = z.discriminatedUnion('valid', [
-  z.object({ valid: z.literal(false) }),
+  z.object({ valid: z.literal(false), revokedOn: Day.nullable() }),
   z.object({ valid: z.literal(true), certificate: CertificateStatement }),
 ]);
+
+/** Staff of the community that issued it revoke a certificate, with a reason (audited). */
+export const RevokeCertificateInput = z.object({ certificateNo: VerifyCertificateInput.shape.certificateNo, reason: plainText(2, 200) });
+export type RevokeCertificateInput = z.infer<typeof RevokeCertificateInput>;
+export const RevokeCertificateOutput = z.object({ certificateNo: z.string(), revocation: CertificateRevocation });
 
 // ---- export ----
 
@@ -332,6 +395,15 @@ export const volunteerContract = defineContract({
     requestCertificate: { input: RequestCertificateInput, output: CertificateReceipt, mutates: true },
     listCertificates: { input: ListCertificatesInput, output: CertificateList, mutates: false },
     verifyCertificate: { input: VerifyCertificateInput, output: VerifyCertificateOutput, mutates: false },
+    // staff of the issuing community
+    revokeCertificate: { input: RevokeCertificateInput, output: RevokeCertificateOutput, mutates: true },
+    // moving to another community: the volunteer requests or withdraws; staff of the destination list and decide
+    requestMove: { input: RequestMoveInput, output: MoveView, mutates: true },
+    withdrawMove: { input: MoveRef, output: MoveView, mutates: true },
+    listMoves: { input: ListMovesInput, output: MovePage, mutates: false },
+    decideMove: { input: DecideMoveInput, output: MoveView, mutates: true },
+    // the volunteer's own card code (a verified volunteer); a leader scans it for activity.rollCallByCard
+    cardCode: { input: CardCodeInput, output: CardCodeView, mutates: false },
     // staff of the community: confirmed service records of a period as CSV. A query, so the CSV is
     // never stored in an idempotency record; each page is audited (who, community, period, rows).
     exportServiceRecords: { input: ExportServiceRecordsInput, output: ExportServiceRecordsOutput, mutates: false },

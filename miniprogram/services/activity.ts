@@ -15,6 +15,7 @@ export const requestCorrection = (input: InputOf<A, 'requestCorrection'>, opts?:
 export const roster = (input: InputOf<A, 'roster'>, opts?: CallOptions) => callAction(activityContract, 'roster', input, opts);
 export const qrCode = (activityId: string, opts?: CallOptions) => callAction(activityContract, 'qrCode', { activityId, kind: 'rotating' }, opts);
 export const rollCall = (input: InputOf<A, 'rollCall'>, opts?: CallOptions) => callAction(activityContract, 'rollCall', input, opts);
+export const rollCallByCard = (input: InputOf<A, 'rollCallByCard'>, opts?: CallOptions) => callAction(activityContract, 'rollCallByCard', input, opts);
 export const confirmAttendance = (input: InputOf<A, 'confirmAttendance'>, opts?: CallOptions) => callAction(activityContract, 'confirmAttendance', input, opts);
 export const fixCheckOut = (input: InputOf<A, 'fixCheckOut'>, opts?: CallOptions) => callAction(activityContract, 'fixCheckOut', input, opts);
 export const createActivity = (input: InputOf<A, 'create'>, opts?: CallOptions) => callAction(activityContract, 'create', input, opts);

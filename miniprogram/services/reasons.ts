@@ -96,4 +96,14 @@ export const REASON_MESSAGES: Record<string, string> = {
   'wish.family_is_recipient': '这是居民本人的绑定码，请扫描家属的绑定码',
   'wish.not_a_minor': '只有未满14岁的孩子需要登记监护人同意',
   'backfill.same_approver': '补录需要另一位工作人员审批，不能自己批准自己的申请',
+  // the volunteer card, moving between communities, certificate revocation (cloudfunctions/volunteer, activity)
+  'card.invalid': '这不是有效的志愿者证二维码，请让对方打开小程序里的志愿者证',
+  'card.expired': '志愿者证二维码已过期，请对方刷新后再扫',
+  'card.not_a_volunteer': '这张志愿者证对应的志愿者不存在或未通过审核',
+  'move.same_community': '您已经在这个社区了',
+  'move.already_open': '您已经申请过转社区，请等待审核或先撤回',
+  'move.own_request': '不能审批自己的转社区申请，请由其他工作人员处理',
+  'move.stale': '这位志愿者的信息已变化，请让其重新申请',
+  'certificate.already_revoked': '这份证明已经撤销过了',
+  'certificate.not_found': '没有找到这份证明，请核对证明编号',
 };

@@ -17,3 +17,9 @@ export const reviewVolunteer = (input: InputOf<V, 'review'>, opts?: CallOptions)
 export const createFamilyInvite = (input: InputOf<V, 'createFamilyInvite'>, opts?: CallOptions) => callAction(volunteerContract, 'createFamilyInvite', input, opts);
 export const acceptFamilyInvite = (code: string, opts?: CallOptions) => callAction(volunteerContract, 'acceptFamilyInvite', { code }, opts);
 export const verifyCertificate = (input: InputOf<V, 'verifyCertificate'>, opts?: CallOptions) => callAction(volunteerContract, 'verifyCertificate', input, opts);
+export const revokeCertificate = (input: InputOf<V, 'revokeCertificate'>, opts?: CallOptions) => callAction(volunteerContract, 'revokeCertificate', input, opts);
+export const cardCode = (opts?: CallOptions) => callAction(volunteerContract, 'cardCode', {}, opts);
+export const requestMove = (input: InputOf<V, 'requestMove'>, opts?: CallOptions) => callAction(volunteerContract, 'requestMove', input, opts);
+export const withdrawMove = (moveId: string, opts?: CallOptions) => callAction(volunteerContract, 'withdrawMove', { moveId }, opts);
+export const listMoves = (input: InputOf<V, 'listMoves'>, opts?: CallOptions) => callAction(volunteerContract, 'listMoves', input, opts);
+export const decideMove = (input: InputOf<V, 'decideMove'>, opts?: CallOptions) => callAction(volunteerContract, 'decideMove', input, opts);

@@ -19,6 +19,9 @@ export const thankDonor = (input: InputOf<W, 'thank'>, opts?: CallOptions) => ca
 export const wishQueue = (input: InputOf<W, 'queue'>, opts?: CallOptions) => callAction(wishContract, 'queue', input, opts);
 export const verifyWish = (input: InputOf<W, 'verify'>, opts?: CallOptions) => callAction(wishContract, 'verify', input, opts);
 export const rejectWish = (input: InputOf<W, 'reject'>, opts?: CallOptions) => callAction(wishContract, 'reject', input, opts);
+export const reviseWish = (input: InputOf<W, 'revise'>, opts?: CallOptions) => callAction(wishContract, 'revise', input, opts);
+export const republishWish = (input: InputOf<W, 'republish'>, opts?: CallOptions) => callAction(wishContract, 'republish', input, opts);
+export const closeWish = (input: InputOf<W, 'close'>, opts?: CallOptions) => callAction(wishContract, 'close', input, opts);
 export const publishWish = (wishId: string, version?: number, opts?: CallOptions) => callAction(wishContract, 'publish', { wishId, version }, opts);
 export const deliverWish = (input: InputOf<W, 'deliver'>, opts?: CallOptions) => callAction(wishContract, 'deliver', input, opts);
 export const wishDisclosure = (input: InputOf<W, 'disclosure'>, opts?: CallOptions) => callAction(wishContract, 'disclosure', input, opts);

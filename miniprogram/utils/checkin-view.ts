@@ -47,6 +47,7 @@ const FLAGS: Record<string, string> = {
   no_location: '没有获取到您的位置，需要队长确认后才计入时长',
   walk_in: '您没有报名，作为现场加入记录，需要队长确认',
   roll_call: '由队长代为点名',
+  roll_call_card: '队长扫您的志愿者证为您点名',
   leader_fix: '由队长补登记签退',
 };
 

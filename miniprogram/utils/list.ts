@@ -1,5 +1,7 @@
 import { userMessage } from '../services/errors';
 import { toast } from '../services/platform';
+import { communityFor, profile } from '../services/session';
+import type { RoleName } from '../services/types';
 
 // Long lists grow by path: `items[20]`, `items[21]`, … are sent, never the whole array again, so a
 // setData stays small however far the user scrolls (WeChat copies every payload across threads).
@@ -21,6 +23,11 @@ export type ListStatus = 'loading' | 'error' | 'empty' | 'ready';
 /** The status of a list after its first page. */
 export function firstPageStatus(count: number): ListStatus {
   return count ? 'ready' : 'empty';
+}
+
+/** The data of a page's cursor list under `rows`, as loadFirstPage / loadNextPage keep it. */
+export function listData<R>() {
+  return { status: 'loading' as ListStatus, errorMessage: '', rows: [] as R[], next: null as string | null, loadingMore: false };
 }
 
 /** One cursor page as every list action answers it (`paginate` on the server). */
@@ -103,4 +110,26 @@ export async function loadNextPage<T, R>(host: ListHost, list: PagedList<T, R>):
     }
     return null;
   }
+}
+
+/**
+ * A list of the community the person acts in as `role` (staff screens): the first page reads the
+ * profile and keeps the community in the page's data (`communityId`) for the later pages and actions.
+ */
+export function communityList<T, R>(
+  host: ListHost,
+  role: RoleName,
+  fetch: (communityId: string, after?: string) => Promise<CursorPage<T>>,
+  list: Omit<PagedList<T, R>, 'fetch'>,
+): PagedList<T, R> {
+  return {
+    ...list,
+    fetch: async (after?: string) => {
+      if (!after) {
+        await profile();
+        host.setData({ communityId: communityFor(role) ?? '' });
+      }
+      return fetch((host.data as { communityId?: string }).communityId ?? '', after);
+    },
+  };
 }

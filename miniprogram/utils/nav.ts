@@ -24,8 +24,8 @@ const VOLUNTEER: QuickAction[] = [
   { key: 'activities', label: '志愿活动', url: '/pages/volunteer/activities/index' },
   { key: 'card', label: '我的志愿者证', url: '/pages/volunteer/card/index' },
   { key: 'records', label: '服务记录', url: '/pages/volunteer/records/index' },
-  { key: 'delivery', label: '心愿送达任务', url: '/pages/volunteer/delivery/index' },
   { key: 'certificates', label: '志愿服务证明', url: '/pages/volunteer/certificates/index' },
+  { key: 'delivery', label: '心愿送达任务', url: '/pages/volunteer/delivery/index' },
 ];
 const LEADER: QuickAction[] = [{ key: 'lead', label: '带队活动：签到码和点名', url: '/pages/volunteer/activities/index' }];
 const DONOR: QuickAction[] = [
@@ -42,6 +42,7 @@ const STAFF: QuickAction[] = [
   { key: 'needs', label: '社区需求：发布与管理', url: '/pages/staff/needs/index' },
   { key: 'wish-assign', label: '指派志愿者送心愿到家', url: '/pages/staff/wish-assign/index' },
   { key: 'wish-recipients', label: '心愿对象：签收卡、家属、监护人同意', url: '/pages/staff/wish-recipients/index' },
+  { key: 'wish-manage', label: '心愿管理：过期重发、关闭', url: '/pages/staff/wish-manage/index' },
   { key: 'allocations', label: '物资匹配', url: '/pages/staff/allocations/index' },
   { key: 'disclosures', label: '待公开事项', url: '/pages/staff/disclosures/index' },
   { key: 'projects', label: '公益项目：登记与进展', url: '/pages/staff/projects/index' },
@@ -49,6 +50,7 @@ const STAFF: QuickAction[] = [
   { key: 'fund', label: '公益基金：收支与审批', url: '/pages/staff/fund/index' },
   { key: 'proxy-wish', label: '代居民登记心愿', url: '/pages/resident/wish-new/index' },
   { key: 'figures', label: '社区数据：本月与待处理', url: '/pages/staff/figures/index' },
+  { key: 'volunteer-requests', label: '志愿者转入申请、撤销证明', url: '/pages/staff/volunteer-requests/index' },
 ];
 
 const ACTIONS: Record<RoleName, QuickAction[]> = {

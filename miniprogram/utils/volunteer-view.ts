@@ -1,6 +1,7 @@
 // The volunteer's own screens: card, records, time bank, certificates.
-import type { CertificateStatement, LedgerEntry, ServiceRecordView, VolunteerSelf } from '../core/index';
+import type { CertificateRevocation, CertificateStatement, LedgerEntry, ServiceRecordView, VolunteerSelf } from '../core/index';
 import { dateTime, day, minutes } from './format';
+import { revocationText } from './volunteer-card';
 
 const STATUS: Record<string, string> = { pending: '审核中', verified: '已认证', rejected: '未通过审核', erased: '已注销' };
 
@@ -112,16 +113,19 @@ export function hoursToMinutes(text: string): number | null {
 export interface CertificateRow {
   certificateNo: string;
   checkCode: string;
+  /** Empty while valid; why and since when it no longer is (utils/volunteer-card.ts). */
+  revoked: string;
   issued: string;
   period: string;
   hours: string;
   lines: string[];
 }
 
-export function certificateRow(c: CertificateStatement & { checkCode: string }): CertificateRow {
+export function certificateRow(c: CertificateStatement & { checkCode: string; revocation: CertificateRevocation | null }): CertificateRow {
   return {
     certificateNo: c.certificateNo,
     checkCode: c.checkCode,
+    revoked: revocationText(c.revocation),
     issued: day(c.issuedOn),
     period: `${c.periodFrom ? day(c.periodFrom) : '注册起'}至${day(c.periodTo)}`,
     hours: `${c.hours}小时（${c.records}次服务）`,

@@ -189,6 +189,31 @@ export function myWishRow(w: WishView, now: number): MyWishRow {
   };
 }
 
+/** A turned-down wish, ready to correct: the reason, and its fields as the form starts. */
+export interface ReviseForm {
+  rejection: string;
+  canRevise: boolean;
+  rItem: string;
+  rDescription: string;
+  rValue: string;
+  rWithin: string;
+  category: WishView['category'];
+  version: number;
+}
+
+export function reviseForm(w: WishView): ReviseForm {
+  return {
+    rejection: w.rejectionReason ? `社区的意见：${w.rejectionReason}` : '',
+    canRevise: w.events.includes('revise'),
+    rItem: w.item,
+    rDescription: w.description,
+    rValue: String(w.valueFen / 100),
+    rWithin: '30',
+    category: w.category,
+    version: w.version,
+  };
+}
+
 export const AGE_BANDS = [
   { key: '60-69', label: '60多岁' },
   { key: '70-79', label: '70多岁' },
@@ -255,4 +280,43 @@ export function previousMonth(month: string): string {
 export function monthLabel(month: string): string {
   const [y, m] = month.split('-').map(Number);
   return `${y}年${m}月`;
+}
+
+/** Why staff close a wish: chosen, not typed. */
+export const CLOSE_REASONS = ['心愿人已不需要了', '已通过其他途径解决', '联系不上心愿人'];
+
+export interface ManageRow {
+  id: string;
+  item: string;
+  who: string;
+  wanted: string;
+  version: number;
+  canRepublish: boolean;
+  canClose: boolean;
+  panel: '' | 'republish' | 'close';
+  within: string;
+  busy: boolean;
+  error: string;
+  done: string;
+  ariaLabel: string;
+}
+
+/** A wish staff may put back up (expired, with a new wanted-by day) or close with a reason. */
+export function manageRow(w: WishView, done = ''): ManageRow {
+  const r = wishRow(w);
+  return {
+    id: w.id,
+    item: w.item,
+    who: r.who,
+    wanted: r.wanted,
+    version: w.version,
+    canRepublish: w.events.includes('republish'),
+    canClose: w.events.includes('close'),
+    panel: '',
+    within: '30',
+    busy: false,
+    error: '',
+    done,
+    ariaLabel: `${w.item}，${r.who}，${r.wanted}`,
+  };
 }

@@ -20,4 +20,9 @@ export const ActivityConfigShape = {
     .string()
     .regex(/^[a-z0-9_-]+(\/[a-z0-9_-]+)*$/i)
     .optional(),
+  /**
+   * Subscribe-message template of "you moved up from the waitlist" (activity.cancelSignUp promotes the
+   * next person); default a development placeholder, which the emulator accepts and a real deployment replaces.
+   */
+  ACTIVITY_PROMOTION_TEMPLATE_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
 } satisfies z.ZodRawShape;

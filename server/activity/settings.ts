@@ -10,6 +10,7 @@ export interface ActivitySettings {
   slotSeconds: number;
   slotsValid: number;
   checkinPage: string;
+  promotionTemplateId: string;
 }
 
 export function activitySettings(c: ServerConfig): ActivitySettings {
@@ -20,6 +21,7 @@ export function activitySettings(c: ServerConfig): ActivitySettings {
     slotSeconds: c.CHECKIN_SLOT_SECONDS ?? 60,
     slotsValid: c.CHECKIN_SLOTS_VALID ?? 2,
     checkinPage: c.CHECKIN_PAGE ?? 'pages/volunteer/checkin/index',
+    promotionTemplateId: c.ACTIVITY_PROMOTION_TEMPLATE_ID ?? 'dev-activity-promoted',
   };
 }
 

@@ -12,4 +12,5 @@ export const VolunteerCollections = {
   familyInvites: 'family_invites',
   familyBindings: 'family_bindings',
   certificates: 'certificates',
+  volunteerMoves: 'volunteer_moves',
 } as const;

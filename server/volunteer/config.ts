@@ -25,6 +25,8 @@ export const VolunteerConfigShape = {
   TIME_BANK_CAP_HOURS: z.coerce.number().int().min(1).max(1_000_000).optional(),
   /** Hours a family invitation code stays valid (default 24). */
   FAMILY_INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(720).optional(),
+  /** Seconds a volunteer card's personal code stays valid (60–1800, default 300); the card page renews it before then. */
+  VOLUNTEER_CARD_TTL_SECONDS: z.coerce.number().int().min(60).max(1800).optional(),
 } satisfies z.ZodRawShape;
 
 type Parsed = { [K in keyof typeof VolunteerConfigShape]?: z.output<(typeof VolunteerConfigShape)[K]> };
@@ -34,6 +36,7 @@ export interface VolunteerSettings {
   creditPercent: number;
   capMinutes: number | null;
   familyInviteTtlMs: number;
+  cardTtlMs: number;
 }
 
 /** The domain's settings with their defaults. */
@@ -43,5 +46,6 @@ export function volunteerSettings(config: Parsed): VolunteerSettings {
     creditPercent: config.TIME_BANK_CREDIT_PERCENT ?? 100,
     capMinutes: config.TIME_BANK_CAP_HOURS === undefined ? null : config.TIME_BANK_CAP_HOURS * 60,
     familyInviteTtlMs: (config.FAMILY_INVITE_TTL_HOURS ?? 24) * 3600_000,
+    cardTtlMs: (config.VOLUNTEER_CARD_TTL_SECONDS ?? 300) * 1000,
   };
 }

@@ -9,9 +9,15 @@ import { flush, load, renderPage, ROOT } from './helpers';
 const mockMe = jest.fn();
 jest.mock('../../miniprogram/services/user', () => ({ me: () => mockMe() }));
 jest.mock('../../miniprogram/services/activity', () => ({ getActivity: () => new Promise(() => {}), checkIn: jest.fn(), checkOut: jest.fn() }));
-jest.mock('../../miniprogram/services/wish', () => ({ getWish: () => new Promise(() => {}), myWishes: () => new Promise(() => {}) }));
+jest.mock('../../miniprogram/services/wish', () => ({
+  getWish: () => new Promise(() => {}),
+  myWishes: () => new Promise(() => {}),
+  listRecipients: () => new Promise(() => {}),
+  rememberedSelfRecipient: () => undefined,
+  printConfirmCode: () => new Promise(() => {}),
+}));
 
-const KEY_PAGES = ['pages/home/index', 'pages/me/index', 'pages/volunteer/checkin/index', 'pages/volunteer/activity/index', 'pages/donor/wish/index', 'pages/resident/my-wishes/index'];
+const KEY_PAGES = ['pages/home/index', 'pages/me/index', 'pages/volunteer/checkin/index', 'pages/volunteer/activity/index', 'pages/donor/wish/index', 'pages/resident/my-wishes/index', 'pages/resident/family/index', 'pages/staff/wish-code/index'];
 const ids = Object.fromEntries(KEY_PAGES.map((p, i) => [p, load(p, `elder-page-${i}`)]));
 
 const store: Record<string, unknown> = {};

@@ -42,7 +42,11 @@ test("the project's own functions have valid config.json files and name the vari
   const root = path.resolve(__dirname, '../../cloudfunctions');
   const plans = planFunctions(root, {});
   expect(plans.map((p) => p.name)).toEqual(expect.arrayContaining(['maintenance', 'user']));
-  expect(plans.find((p) => p.name === 'user')).toMatchObject({ timeout: 10, missingEnv: ['ADMIN_OPENIDS', 'BOOTSTRAP_COMMUNITY_ID'] });
+  // user.me answers the subscribe templates, so the user function reads the template variables too.
+  expect(plans.find((p) => p.name === 'user')).toMatchObject({
+    timeout: 10,
+    missingEnv: ['ADMIN_OPENIDS', 'BOOTSTRAP_COMMUNITY_ID', 'WISH_TMPL_CLAIMED', 'WISH_TMPL_REMINDER', 'WISH_TMPL_RELEASED', 'WISH_TMPL_DELIVERED', 'WISH_TMPL_CONFIRMED', 'CHARITY_DISCLOSURE_TEMPLATE_ID', 'CHARITY_ALLOCATION_TEMPLATE_ID', 'ACTIVITY_PROMOTION_TEMPLATE_ID'],
+  });
   expect(plans.find((p) => p.name === 'maintenance')).toMatchObject({
     timeout: 60,
     triggers: [{ name: 'pruneIdempotency', type: 'timer', config: '0 30 3 * * * *' }],

@@ -1,9 +1,9 @@
 // The leader's side of attendance: the check-in code, roll call for people without smartphones,
 // confirming flagged attendance and fixing a forgotten check-out. Each change is a transition of
 // the attendance machine (or, for roll call, an insert) audited in the same transaction.
-import { AppError, attendanceMachine, dayOf, slotOf } from '../../../core';
+import { AppError, attendanceMachine, AttendanceView, dayOf, slotOf } from '../../../core';
 import { loadActivity, requireOrganizer } from '../../../server/activity/access';
-import { ActivityCollections } from '../../../server/activity/collections';
+import { ActivityCollections, VolunteerReads } from '../../../server/activity/collections';
 import { ActivityDoc, as, AttendanceDoc, attendanceView, pairId, SessionDoc, SignupDoc } from '../../../server/activity/docs';
 import { signScene } from '../../../server/activity/qr-mac';
 import { draftRecordFor } from '../../../server/activity/records';
@@ -11,6 +11,7 @@ import { activitySettings } from '../../../server/activity/settings';
 import type { Ctx, TxCtx } from '../../../server/context';
 import type { DocData } from '../../../server/db';
 import { miniProgramCode } from '../../../server/openapi';
+import { checkCardCode } from '../../../server/volunteer/card';
 import { applyTransition } from '../../../server/transition';
 import type { In, Out } from '../types';
 
@@ -44,6 +45,31 @@ async function attendanceOf(ctx: TxCtx, activityId: string, openid: string): Pro
 export async function rollCall(input: In<'rollCall'>, ctx: TxCtx): Promise<Out<'rollCall'>> {
   const activity = await loadActivity(ctx, input.activityId);
   await requireOrganizer(ctx, activity);
+  return takeRollCall(ctx, activity, { openid: input.openid, event: input.event, reason: input.reason, flag: 'roll_call' });
+}
+
+/**
+ * Roll call by the volunteer's card code (volunteer.cardCode): the code's signature and expiry
+ * identify the volunteer, who must have signed up (or the activity allows walk-ins).
+ */
+export async function rollCallByCard(input: In<'rollCallByCard'>, ctx: TxCtx): Promise<Out<'rollCallByCard'>> {
+  const activity = await loadActivity(ctx, input.activityId);
+  await requireOrganizer(ctx, activity);
+  const volunteerNo = checkCardCode(ctx.config, input.card, ctx.now());
+  const found = (await ctx.tx.collection(VolunteerReads.volunteers).where({ volunteerNo }).limit(1).get()).data[0];
+  if (!found || found.status !== 'verified') throw refuse('card.not_a_volunteer', '这张志愿者证对应的志愿者不存在或未通过审核');
+  return takeRollCall(ctx, activity, { openid: String(found.openid), event: input.event, reason: `志愿者证 ${volunteerNo}`, flag: 'roll_call_card' });
+}
+
+interface RollCall {
+  openid: string;
+  event: 'in' | 'out';
+  /** Why (typed by the leader) or how (the card): audited. */
+  reason: string;
+  flag: 'roll_call' | 'roll_call_card';
+}
+
+async function takeRollCall(ctx: TxCtx, activity: ActivityDoc, input: RollCall): Promise<AttendanceView> {
   if (activity.status !== 'published') throw refuse('activity.not_open', '活动不在进行中，不能点名');
   const now = ctx.now();
   if (now < activity.startAt - activity.checkin.opensBeforeMin * 60_000 || now > activity.endAt + activity.checkin.closesAfterMin * 60_000) {
@@ -71,13 +97,13 @@ export async function rollCall(input: In<'rollCall'>, ctx: TxCtx): Promise<Out<'
         checkedOutAt: null,
         lastSlot: null,
         needsConfirmation: false,
-        flags: ['roll_call'],
+        flags: [input.flag],
         version: 0,
         createdAt: now,
         updatedAt: now,
       };
       await ctx.tx.collection(ActivityCollections.attendance).add({ data: doc as unknown as DocData });
-      await ctx.audit({ action: 'attendance.rollCall', subject, after: { status: 'checked_in', reason: input.reason } });
+      await ctx.audit({ action: 'attendance.rollCall', subject, after: { status: 'checked_in', reason: input.reason, by: input.flag } });
       return attendanceView(doc);
     }
     if (existing.status === 'checked_in') throw refuse('checkin.already_checked_in', '此人已经签到');
@@ -94,7 +120,7 @@ export async function rollCall(input: In<'rollCall'>, ctx: TxCtx): Promise<Out<'
         pairs: existing.pairs + 1,
         checkedInAt: now,
         checkedOutAt: null,
-        flags: [...new Set([...existing.flags, 'roll_call'])],
+        flags: [...new Set([...existing.flags, input.flag])],
         rollCallReason: input.reason,
         updatedAt: now,
       },
@@ -107,7 +133,7 @@ export async function rollCall(input: In<'rollCall'>, ctx: TxCtx): Promise<Out<'
     collection: ActivityCollections.attendance,
     id,
     event: 'checkOut',
-    set: { sessions, checkedOutAt: now, flags: [...new Set([...existing.flags, 'roll_call'])], rollCallReason: input.reason, updatedAt: now },
+    set: { sessions, checkedOutAt: now, flags: [...new Set([...existing.flags, input.flag])], rollCallReason: input.reason, updatedAt: now },
   });
   return attendanceView(as<AttendanceDoc>(doc));
 }

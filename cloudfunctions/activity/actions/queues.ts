@@ -10,17 +10,21 @@ import type { Ctx } from '../../../server/context';
 import { paginate } from '../../../server/paginate';
 import type { In, Out } from '../types';
 
-const OLDEST_FIRST = [{ field: 'createdAt', order: 'asc' }] as const;
-
-export async function pendingCorrections(input: In<'pendingCorrections'>, ctx: Ctx): Promise<Out<'pendingCorrections'>> {
+/** One page of the community's queue: the documents of `collection` in `status`, oldest first. */
+async function queuePage<T>(ctx: Ctx, collection: string, status: string, input: In<'pendingCorrections'>): Promise<{ docs: T[]; next: string | null }> {
   await requireStaffOfCommunity(ctx, input.communityId);
-  const page = await paginate(ctx.db, ActivityCollections.recordCorrections, {
-    where: { communityId: input.communityId, status: 'open' },
-    sort: OLDEST_FIRST,
+  const page = await paginate(ctx.db, collection, {
+    where: { communityId: input.communityId, status },
+    sort: [{ field: 'createdAt', order: 'asc' }],
     after: input.after ?? null,
     limit: input.limit,
   });
-  const corrections = page.items.map((d) => as<CorrectionDoc>(d));
+  return { docs: page.items.map((d) => as<T>(d)), next: page.next };
+}
+
+export async function pendingCorrections(input: In<'pendingCorrections'>, ctx: Ctx): Promise<Out<'pendingCorrections'>> {
+  const page = await queuePage<CorrectionDoc>(ctx, ActivityCollections.recordCorrections, 'open', input);
+  const corrections = page.docs;
   const [records, volunteers] = await Promise.all([
     docsById<ServiceRecordDoc>(ctx, ActivityCollections.serviceRecords, corrections.map((c) => c.recordId)),
     volunteersByOpenid(ctx, corrections.map((c) => c.openid)),
@@ -46,14 +50,8 @@ export async function pendingCorrections(input: In<'pendingCorrections'>, ctx: C
 }
 
 export async function pendingBackfills(input: In<'pendingBackfills'>, ctx: Ctx): Promise<Out<'pendingBackfills'>> {
-  await requireStaffOfCommunity(ctx, input.communityId);
-  const page = await paginate(ctx.db, ActivityCollections.recordBackfills, {
-    where: { communityId: input.communityId, status: 'requested' },
-    sort: OLDEST_FIRST,
-    after: input.after ?? null,
-    limit: input.limit,
-  });
-  const backfills = page.items.map((d) => as<BackfillDoc>(d));
+  const page = await queuePage<BackfillDoc>(ctx, ActivityCollections.recordBackfills, 'requested', input);
+  const backfills = page.docs;
   const [activities, volunteers] = await Promise.all([
     docsById<ActivityDoc>(ctx, ActivityCollections.activities, backfills.map((b) => b.activityId)),
     volunteersByOpenid(ctx, backfills.flatMap((b) => [b.openid, b.requestedBy])),

@@ -34,6 +34,7 @@ import type { DocData, StoredDoc, Tx } from '../../../server/db';
 import { paginate } from '../../../server/paginate';
 import { guardRead } from '../../../server/transaction';
 import { applyTransition } from '../../../server/transition';
+import { revokeCertificatesCounting } from '../../../server/volunteer/certificates';
 import type { In, Out } from '../types';
 
 const refuse = (reason: string, message: string) => new AppError('failed-precondition', message, { reason });
@@ -199,6 +200,8 @@ export function resolveCorrection(credit: CreditServiceRecord) {
         set: { minutes, revision, openCorrectionId: null, updatedAt: now },
       });
       await credit(ctx.tx, { recordId: record._id, revision, openid: record.openid, communityId: record.communityId, minutes, at: now });
+      // A certificate that counted the old minutes no longer states the truth: revoke it (the volunteer requests a new one).
+      await revokeCertificatesCounting(ctx, record.openid, record._id, record.revision);
     } else {
       await ctx.tx.collection(ActivityCollections.serviceRecords).doc(record._id).update({ data: { openCorrectionId: null, updatedAt: now } });
     }

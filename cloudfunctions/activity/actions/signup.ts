@@ -4,6 +4,7 @@
 // the retry sees the place taken (test/cloudfunctions/activity/signup.test.ts races them).
 import { AppError, signupMachine } from '../../../core';
 import { ineligibility } from '../../../server/activity/eligibility';
+import { withdrawSignup } from '../../../server/activity/waitlist';
 import { docsById, loadActivity, loadTeam, loadVolunteer, requireOrganizer, volunteersByOpenid } from '../../../server/activity/access';
 import { ActivityCollections, VolunteerReads } from '../../../server/activity/collections';
 import { as, AttendanceDoc, pairId, SignupDoc } from '../../../server/activity/docs';
@@ -99,27 +100,9 @@ export async function cancelSignUp(input: In<'cancelSignUp'>, ctx: TxCtx): Promi
   if (activity.status !== 'published' || ctx.now() >= activity.startAt) {
     throw refuse('activity.signup_closed', '活动已经开始或结束，不能再取消报名；如不能参加请告知负责人');
   }
-  const now = ctx.now();
-  const { doc } = await applyTransition(ctx, signupMachine, { collection: ActivityCollections.signups, id, event: 'withdraw', set: { updatedAt: now } });
-  let signedUp = activity.signedUp;
-  let waitlisted = activity.waitlisted;
-  let promoted = 0;
-  if (existing.status === 'waitlisted') waitlisted -= 1;
-  else {
-    signedUp -= 1;
-    // The freed place goes to the first on the waitlist, in the same transaction.
-    const next = (
-      await ctx.tx.collection(ActivityCollections.signups).where({ activityId: activity._id, status: 'waitlisted' }).orderBy('seq', 'asc').limit(1).get()
-    ).data[0];
-    if (next) {
-      await applyTransition(ctx, signupMachine, { collection: ActivityCollections.signups, id: next._id, event: 'promote', set: { updatedAt: now } });
-      signedUp += 1;
-      waitlisted -= 1;
-      promoted = 1;
-    }
-  }
-  await ctx.tx.collection(ActivityCollections.activities).doc(activity._id).update({ data: { signedUp, waitlisted, updatedAt: now } });
-  return { signup: { activityId: activity._id, status: (doc as unknown as SignupDoc).status, waitlistPosition: null }, promoted };
+  // A freed place goes to the first on the waitlist, in the same transaction.
+  const { doc, promoted } = await withdrawSignup(ctx, activity, existing);
+  return { signup: { activityId: activity._id, status: (doc as unknown as SignupDoc).status, waitlistPosition: null }, promoted: promoted ? 1 : 0 };
 }
 
 export async function roster(input: In<'roster'>, ctx: Ctx): Promise<Out<'roster'>> {

@@ -2,15 +2,25 @@
 // community create them and name their leaders (verified volunteers of the community, who also get
 // the leader role there); volunteers join and leave themselves; a team's leader (or staff) adds and
 // removes members. Member lists are shown to staff and to the team's own members only.
-import { AppError, CreateTeamInput, JoinTeamInput, ListTeamsInput, SetTeamMemberInput, Team, UpdateTeamInput, withGrant } from '../../../core';
-import { Collections } from '../../../server/collections';
+import {
+  AppError,
+  CreateTeamInput,
+  DissolveTeamInput,
+  DissolveTeamOutput,
+  JoinTeamInput,
+  ListTeamsInput,
+  SetTeamMemberInput,
+  Team,
+  UpdateTeamInput,
+  withGrant,
+} from '../../../core';
 import type { Ctx, TxCtx } from '../../../server/context';
 import type { StoredDoc, Tx } from '../../../server/db';
 import { paginate } from '../../../server/paginate';
-import { readUser } from '../../../server/user-store';
 import { isStaffOf, requireStaff } from '../../../server/volunteer/access';
 import { VolunteerCollections as C } from '../../../server/volunteer/collections';
 import { randomId } from '../../../server/volunteer/ids';
+import { changeRoles, revokeLeadersWithoutTeam } from '../../../server/volunteer/membership';
 import { requireVerified, volunteerByOpenid } from '../../../server/volunteer/store';
 import { organizationDoc } from './organizations';
 
@@ -48,11 +58,7 @@ async function checkAndGrantLeaders(ctx: TxCtx, communityId: string, leaders: st
     if (!v || v.status !== 'verified' || v.communityId !== communityId) {
       throw new AppError('failed-precondition', 'team leaders must be verified volunteers of the community', { reason: 'team.leader_not_verified' });
     }
-    const user = await readUser(ctx.tx, openid);
-    const roles = withGrant(user?.roles ?? [], { role: 'leader', communityId });
-    if (user && roles.length !== user.roles.length) {
-      await ctx.tx.collection(Collections.users).doc(openid).update({ data: { roles, roleCommunityIds: [...new Set(roles.map((r) => r.communityId))], updatedAt: ctx.now() } });
-    }
+    await changeRoles(ctx, openid, (roles) => withGrant(roles, { role: 'leader', communityId }));
   }
 }
 
@@ -85,9 +91,26 @@ export async function updateTeam(input: UpdateTeamInput, ctx: TxCtx): Promise<Te
     set.members = [...new Set([...lists(d).members, ...input.leaders])];
   }
   await ctx.tx.collection(C.teams).doc(d._id).update({ data: set });
+  // A replaced leader keeps their membership but loses the leader role unless they lead another team here.
+  if (input.leaders !== undefined) await revokeLeadersWithoutTeam(ctx, communityId, lists(d).leaders, { teamId: d._id, leaders: input.leaders });
   const after = { ...d, ...set };
   await ctx.audit({ action: 'org.updateTeam', subject: `${C.teams}/${d._id}`, before: { name: d.name, tags: d.tags, leaders: d.leaders }, after: { name: after.name, tags: after.tags, leaders: after.leaders } });
   return toTeam(after, true);
+}
+
+export async function dissolveTeam(input: DissolveTeamInput, ctx: TxCtx): Promise<DissolveTeamOutput> {
+  const d = await teamDoc(ctx.tx, input.teamId);
+  const communityId = String(d.communityId);
+  await requireStaff(ctx, communityId);
+  await ctx.tx.collection(C.teams).doc(d._id).remove();
+  await ctx.audit({
+    action: 'org.dissolveTeam',
+    subject: `${C.teams}/${d._id}`,
+    before: { name: d.name, tags: d.tags, leaders: d.leaders, members: d.members, organizationId: d.organizationId ?? null },
+    after: { reason: input.reason },
+  });
+  const leadersRevoked = await revokeLeadersWithoutTeam(ctx, communityId, lists(d).leaders, { teamId: d._id, leaders: [] });
+  return { teamId: d._id, dissolved: true, leadersRevoked };
 }
 
 async function setMember(ctx: TxCtx, d: StoredDoc, openid: string, member: boolean): Promise<StoredDoc> {

@@ -11,12 +11,12 @@
 //   community pool; family bindings are removed; the person leaves every team; the volunteer and
 //   leader roles in the community are revoked.
 import { dayOf, MyData, volunteerMachine } from '../../../core';
-import { Collections } from '../../../server/collections';
 import type { Ctx, TxCtx } from '../../../server/context';
 import { piiCrypto } from '../../../server/pii';
 import { applyTransition } from '../../../server/transition';
 import { readUser } from '../../../server/user-store';
 import { VolunteerCollections as C } from '../../../server/volunteer/collections';
+import { changeRoles, leaveTeams, without } from '../../../server/volunteer/membership';
 import { readAllRecords } from '../../../server/volunteer/service-records';
 import { aad, volunteerByOpenid } from '../../../server/volunteer/store';
 import { poolAccountId, post, readAccount } from '../../../server/volunteer/time-bank';
@@ -97,18 +97,8 @@ export async function deleteAccount(_input: { confirm: true }, ctx: TxCtx): Prom
     await post(tx, { entryId: `${entryId}_pool`, account: pool, kind: 'donation', minutes: account.balanceMinutes, counterparty: ctx.openid, note: 'account erased', at }, { openid: '', communityId });
   }
   for (const b of (await tx.collection(C.familyBindings).where({ members: ctx.openid }).get()).data) await tx.collection(C.familyBindings).doc(b._id).remove();
-  for (const t of (await tx.collection(C.teams).where({ members: ctx.openid }).get()).data) {
-    const members = (t.members as string[]).filter((m) => m !== ctx.openid);
-    const leaders = (Array.isArray(t.leaders) ? (t.leaders as string[]) : []).filter((m) => m !== ctx.openid);
-    await tx.collection(C.teams).doc(t._id).update({ data: { members, leaders, updatedAt: at } });
-  }
-  const user = await readUser(tx, ctx.openid);
-  if (user && communityId) {
-    const roles = user.roles.filter((r) => !(r.communityId === communityId && (r.role === 'volunteer' || r.role === 'leader')));
-    if (roles.length !== user.roles.length) {
-      await tx.collection(Collections.users).doc(ctx.openid).update({ data: { roles, roleCommunityIds: [...new Set(roles.map((r) => r.communityId))], updatedAt: at } });
-    }
-  }
+  await leaveTeams(ctx, ctx.openid, null);
+  if (communityId && (await readUser(tx, ctx.openid))) await changeRoles(ctx, ctx.openid, (roles) => without(roles, communityId, 'volunteer', 'leader'));
   await ctx.audit({ action: 'volunteer.deleteAccount', subject: v ? `${C.volunteers}/${v._id}` : `${C.timeBankAccounts}/${ctx.openid}`, after: { erasedOn: dayOf(at) } });
   return { erased: true, retained: RETAINED_AFTER_ERASURE };
 }

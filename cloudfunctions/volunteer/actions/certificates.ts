@@ -1,16 +1,21 @@
 // Certificates (办法 §14–15; 民发〔2015〕149号): on request, free, stating the volunteer's identity
 // (name, masked ID number, volunteer number), service time and content from the CONFIRMED service
 // records, the recording organization, a certificate number and the date. The statement is stored
-// as issued (a later correction does not change a certificate already issued; request a new one).
-// Public verification: the number plus the 8-character check code answer whether it is valid and
-// what it states, nothing more; a wrong code and an unknown number answer the same {valid: false}.
+// as issued; a later correction of a record it counted revokes it (server/volunteer/certificates.ts),
+// and staff of the issuing community may revoke it with a reason. Public verification: the number
+// plus the 8-character check code answer whether it is valid and what it states, nothing more; a
+// wrong code and an unknown number answer the same {valid: false, revokedOn: null}; a revoked one
+// answers only the day it was revoked.
 import {
   AppError,
   CertificateStatement,
   dayOf,
   RequestCertificateInput,
+  RevokeCertificateInput,
   VerifyCertificateInput,
 } from '../../../core';
+import { requireStaff } from '../../../server/volunteer/access';
+import { revocationOf, revokeCertificate as markRevoked } from '../../../server/volunteer/certificates';
 import type { Ctx, TxCtx } from '../../../server/context';
 import type { StoredDoc } from '../../../server/db';
 import { piiCrypto } from '../../../server/pii';
@@ -69,6 +74,9 @@ export async function requestCertificate(input: RequestCertificateInput, ctx: Tx
       _id: certificateNo,
       openid: ctx.openid,
       volunteerId: v._id,
+      // The issuing community: its staff may revoke the certificate (it stays theirs after a move).
+      communityId: v.communityId,
+      revocation: null,
       ...statement,
       maskedName: v.maskedName,
       nameSealed: pii.seal(openField(ctx.config, v, 'name', v.maskedName), certAad(certificateNo, 'name')),
@@ -104,12 +112,34 @@ function statementOf(ctx: Pick<Ctx, 'config'>, d: StoredDoc): CertificateStateme
 export async function listCertificates(_input: Record<string, never>, ctx: Ctx) {
   const docs = (await ctx.db.collection(C.certificates).where({ openid: ctx.openid }).orderBy('issuedAt', 'desc').limit(100).get()).data;
   const pii = piiCrypto(ctx.config);
-  return { items: docs.map((d) => ({ ...statementOf(ctx, d), checkCode: pii.open(String(d.checkCodeSealed), certAad(d._id, 'checkCode')) })) };
+  return {
+    items: docs.map((d) => ({ ...statementOf(ctx, d), checkCode: pii.open(String(d.checkCodeSealed), certAad(d._id, 'checkCode')), revocation: revocationOf(d) })),
+  };
 }
 
 export async function verifyCertificate(input: VerifyCertificateInput, ctx: Ctx) {
   const d = (await ctx.db.collection(C.certificates).doc(input.certificateNo).get()).data;
   const match = typeof d?.checkHash === 'string' && sameDigest(d.checkHash, checkHash(input.certificateNo, input.checkCode));
-  if (!d || !match) return { valid: false as const };
+  if (!d || !match) return { valid: false as const, revokedOn: null };
+  const revocation = revocationOf(d);
+  if (revocation) return { valid: false as const, revokedOn: dayOf(revocation.at) };
   return { valid: true as const, certificate: statementOf(ctx, d) };
+}
+
+/** The community whose staff may revoke: stored since revocation exists; before, the volunteer's. */
+async function issuingCommunity(ctx: TxCtx, d: StoredDoc): Promise<string | null> {
+  if (typeof d.communityId === 'string') return d.communityId;
+  const v = typeof d.volunteerId === 'string' ? (await ctx.tx.collection(C.volunteers).doc(d.volunteerId).get()).data : null;
+  return v && typeof v.communityId === 'string' ? v.communityId : null;
+}
+
+export async function revokeCertificate(input: RevokeCertificateInput, ctx: TxCtx) {
+  const d = (await ctx.tx.collection(C.certificates).doc(input.certificateNo).get()).data;
+  const communityId = d ? await issuingCommunity(ctx, d) : null;
+  if (!d || !communityId) throw new AppError('not-found', 'no such certificate', { reason: 'certificate.not_found' });
+  await requireStaff(ctx, communityId);
+  if (revocationOf(d)) throw new AppError('failed-precondition', 'this certificate is already revoked', { reason: 'certificate.already_revoked' });
+  const revocation = { at: ctx.now(), kind: 'staff' as const, reason: input.reason };
+  await markRevoked(ctx, d, revocation);
+  return { certificateNo: d._id, revocation };
 }

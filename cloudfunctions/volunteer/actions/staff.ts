@@ -14,13 +14,12 @@ import {
   VolunteerSummary,
   withGrant,
 } from '../../../core';
-import { Collections } from '../../../server/collections';
 import type { Ctx, TxCtx } from '../../../server/context';
 import { paginate } from '../../../server/paginate';
 import { applyTransition } from '../../../server/transition';
-import { newUserDoc, readUser } from '../../../server/user-store';
 import { requireStaff } from '../../../server/volunteer/access';
 import { VolunteerCollections as C } from '../../../server/volunteer/collections';
+import { changeRoles } from '../../../server/volunteer/membership';
 import { parseVolunteer, volunteerById, VolunteerDoc } from '../../../server/volunteer/store';
 import { card, summary } from '../views';
 
@@ -62,12 +61,7 @@ export async function review(input: ReviewVolunteerInput, ctx: TxCtx): Promise<V
   });
   if (input.decision === 'verify') {
     // The volunteer role in the community follows from a verified registration.
-    const users = ctx.tx.collection(Collections.users);
-    const profile = await readUser(ctx.tx, v.openid);
-    const roles = withGrant(profile?.roles ?? [], { role: 'volunteer', communityId: v.communityId });
-    const roleCommunityIds = [...new Set(roles.map((r) => r.communityId))];
-    if (profile) await users.doc(v.openid).update({ data: { roles, roleCommunityIds, updatedAt: at } });
-    else await users.add({ data: { ...newUserDoc(v.openid, at), roles, roleCommunityIds } });
+    await changeRoles(ctx, v.openid, (roles) => withGrant(roles, { role: 'volunteer', communityId: v.communityId }));
   }
   return summary(parseVolunteer(result.doc));
 }

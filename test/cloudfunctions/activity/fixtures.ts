@@ -1,11 +1,15 @@
 // A small world for the activity and checkin tests: two communities, staff of each, team leaders,
 // verified volunteers, a resident and someone who never opened the app, written straight into the
 // emulator through the SDK (the users/teams/volunteers shapes are the cross-branch interface).
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { activity as activityFn } from '../../../cloudfunctions/activity/function';
 import { checkin as checkinFn } from '../../../cloudfunctions/checkin/function';
+import { org as orgFn } from '../../../cloudfunctions/org/function';
+import { volunteer as volunteerFn } from '../../../cloudfunctions/volunteer/function';
 import type { Envelope } from '../../../core';
 import { signScene } from '../../../server/activity/qr-mac';
+import { loadConfig } from '../../../server/config';
+import { signCardCode } from '../../../server/volunteer/card';
 import { db, uniq } from '../../server/fixtures/db';
 
 /** Monday 2026-12-07 09:00 in Beijing. */
@@ -55,6 +59,14 @@ export interface VolunteerFacts {
   insuranceUntil?: number | null;
 }
 
+/** A random volunteer number in the real format: T + 4 capital letters, a dash, 6 digits. */
+export function testVolunteerNo(): string {
+  const bytes = randomBytes(10);
+  const letters = [...bytes.subarray(0, 4)].map((b) => String.fromCharCode(65 + (b % 26))).join('');
+  const digits = [...bytes.subarray(4)].map((b) => String(b % 10)).join('');
+  return `T${letters}-${digits}`;
+}
+
 export async function putVolunteer(openid: string, communityId: string, facts: VolunteerFacts = {}): Promise<void> {
   await putUser(openid, [['volunteer', communityId]]);
   await db()
@@ -64,14 +76,16 @@ export async function putVolunteer(openid: string, communityId: string, facts: V
         _id: `vol-${openid}`,
         openid,
         communityId,
-        // Unique across test files (the volunteer domain keeps volunteerNo unique).
-        volunteerNo: `T-${randomUUID().slice(0, 8)}`,
+        // Unique across test files (the volunteer domain keeps volunteerNo unique), in the real
+        // format (community code, dash, digits) so card codes can be signed for it.
+        volunteerNo: testVolunteerNo(),
         status: facts.status ?? 'verified',
         birthDate: facts.birthDate ?? '1990-05-01',
         trainings: facts.trainings ?? [],
         insuranceUntil: facts.insuranceUntil ?? null,
         maskedName: '刘某',
         totalMinutes: 0,
+        createdAt: T0 - 30 * 24 * HOUR,
       },
     });
 }
@@ -125,6 +139,16 @@ export type Call = Envelope<any>;
 
 export function act(openid: string, action: string, input: unknown, now = T0, requestId: string = uniq('rid')): Promise<Call> {
   return activityFn.invoke({ action, input, requestId }, { openid, now: () => now });
+}
+
+/** A call of the volunteer function (certificates, moves, the card code) in this world. */
+export function volAct(openid: string, action: string, input: unknown, now = T0, requestId: string = uniq('rid')): Promise<Call> {
+  return volunteerFn.invoke({ action, input, requestId }, { openid, now: () => now });
+}
+
+/** A call of the org function (teams) in this world. */
+export function orgAct(openid: string, action: string, input: unknown, now = T0, requestId: string = uniq('rid')): Promise<Call> {
+  return orgFn.invoke({ action, input, requestId }, { openid, now: () => now });
 }
 
 export function scan(openid: string, action: 'checkIn' | 'checkOut', input: unknown, now: number): Promise<Call> {
@@ -185,4 +209,42 @@ export async function signUpAll(activityId: string, openids: string[], now = T0)
 
 export async function count(collection: string, where: Record<string, unknown>): Promise<number> {
   return (await db().collection(collection).where(where).count()).total;
+}
+
+/** The standard day used by the flow helpers: the activity runs START..END (activityInput's times). */
+export const START = T0 + 24 * HOUR;
+export const END = START + 3 * HOUR;
+export const HERE = { lat: PLACE.lat, lng: PLACE.lng };
+
+/** A published activity the person signed up for. */
+export async function withSignupOf(w: World, openid: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const id = await publishedActivity(w, overrides);
+  ok(await act(openid, 'signUp', { activityId: id }));
+  return id;
+}
+
+/** Ended, with a draft record for each person (they scanned in at the start and out two hours later). */
+export async function endedWith(w: World, openids: string[]): Promise<string> {
+  const id = await publishedActivity(w);
+  await signUpAll(id, openids);
+  for (const o of openids) {
+    ok(await scan(o, 'checkIn', { scene: await rotatingScene(id, START), location: HERE }, START));
+    ok(await scan(o, 'checkOut', { scene: await rotatingScene(id, START + 2 * HOUR), location: HERE }, START + 2 * HOUR));
+  }
+  ok(await act(w.staff, 'finish', { activityId: id }, END + MIN));
+  return id;
+}
+
+/** A confirmed service record of the person (confirmation itself is tested with the time bank in records.test.ts). */
+export async function confirmedRecordOf(w: World, openid: string): Promise<string> {
+  const id = await endedWith(w, [openid]);
+  await db().collection('service_records').doc(`${id}_${openid}`).update({ data: { status: 'confirmed', confirmedAt: END + 2 * MIN } });
+  return `${id}_${openid}`;
+}
+
+/** The person's card code as volunteer.cardCode would sign it, valid until `expiresAt`. */
+export async function cardCodeOf(openid: string, expiresAt: number): Promise<string> {
+  const v = (await db().collection('volunteers').doc(`vol-${openid}`).get()).data;
+  if (!v) throw new Error(`no volunteer ${openid}`);
+  return signCardCode(loadConfig(), String(v.volunteerNo), expiresAt).code;
 }

@@ -50,6 +50,9 @@ function templates(): Record<string, Record<string, unknown>> {
     approveBackfill: { backfillId: 'bf-0123', note: '同意' },
     refuseBackfill: { backfillId: 'bf-0123', note: '证据不足' },
     rate: { recordId: 'act-tea-visit_o-someone', rating: 4, comment: '认真负责' },
+    rollCallByCard: { activityId: 'act-tea-visit', card: 'XFL-000001.hkz9x.AbCdEfGh_-', event: 'in' },
+    pendingCorrections: { communityId: w.community, limit: 20 },
+    pendingBackfills: { communityId: w.community, limit: 20 },
     'checkin.checkIn': { scene: SCENE, location: { lat: 23.1, lng: 113.3, accuracyM: 10 } },
     'checkin.checkOut': { scene: SCENE, location: { lat: 23.1, lng: 113.3 } },
   };

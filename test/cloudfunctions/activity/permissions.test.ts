@@ -7,15 +7,21 @@ import {
   act,
   activityDoc,
   activityInput,
+  cardCodeOf,
+  confirmedRecordOf,
+  END,
+  endedWith,
+  HERE,
   HOUR,
   makeWorld,
   MIN,
   ok,
-  PLACE,
   publishedActivity,
   rotatingScene,
   scan,
+  START,
   T0,
+  withSignupOf,
   World,
 } from './fixtures';
 
@@ -24,9 +30,6 @@ const EVERYONE: Who[] = ['unregistered', 'resident', 'volunteer', 'otherLeader',
 const ORGANIZERS: Who[] = ['staff', 'leader'];
 const STAFF: Who[] = ['staff'];
 
-const START = T0 + 24 * HOUR;
-const END = START + 3 * HOUR;
-const HERE = { lat: PLACE.lat, lng: PLACE.lng };
 
 jest.setTimeout(60_000);
 
@@ -52,9 +55,7 @@ async function submitted(): Promise<string> {
   return id;
 }
 async function withSignup(): Promise<string> {
-  const id = await publishedActivity(w);
-  ok(await act(w.volunteer, 'signUp', { activityId: id }));
-  return id;
+  return withSignupOf(w, w.volunteer);
 }
 async function checkedIn(): Promise<string> {
   const id = await withSignup();
@@ -68,19 +69,8 @@ async function checkedOutFlagged(): Promise<string> {
   return id;
 }
 /** Ended, with the volunteer's draft record. */
-async function ended(): Promise<string> {
-  const id = await withSignup();
-  ok(await scan(w.volunteer, 'checkIn', { scene: await rotatingScene(id, START), location: HERE }, START));
-  ok(await scan(w.volunteer, 'checkOut', { scene: await rotatingScene(id, START + 2 * HOUR), location: HERE }, START + 2 * HOUR));
-  ok(await act(w.staff, 'finish', { activityId: id }, END + MIN));
-  return id;
-}
-async function confirmedRecord(): Promise<string> {
-  const id = await ended();
-  // Confirmation itself is tested with the time bank (records.test.ts); here only its result matters.
-  await db().collection('service_records').doc(`${id}_${w.volunteer}`).update({ data: { status: 'confirmed', confirmedAt: END + 2 * MIN } });
-  return `${id}_${w.volunteer}`;
-}
+const ended = () => endedWith(w, [w.volunteer]);
+const confirmedRecord = () => confirmedRecordOf(w, w.volunteer);
 const rec = (activityId: string) => `${activityId}_${w.volunteer}`;
 
 const CASES: Record<string, { allowed: Who[]; setup: () => Promise<Case> }> = {
@@ -149,6 +139,27 @@ const CASES: Record<string, { allowed: Who[]; setup: () => Promise<Case> }> = {
       const id = await ended();
       const b = ok(await act(w.staff2, 'requestBackfill', { activityId: id, openid: w.leader, minutes: 60, evidence: '纸质签到表第三行，社工见证', note: '手机没电' }, END + HOUR));
       return { input: { backfillId: b.backfillId, note: '证据不足' }, now: END + 2 * HOUR, watch: [['record_backfills', b.backfillId]] };
+    },
+  },
+  rollCallByCard: {
+    allowed: ORGANIZERS,
+    setup: async () => {
+      const id = await withSignup();
+      return { input: { activityId: id, card: await cardCodeOf(w.volunteer, START + 5 * MIN), event: 'in' }, now: START, watch: [['attendance', rec(id)]] };
+    },
+  },
+  pendingCorrections: {
+    allowed: STAFF,
+    setup: async () => {
+      ok(await act(w.volunteer, 'requestCorrection', { recordId: await confirmedRecord(), minutes: 150, note: '签退晚了半小时' }, END + HOUR));
+      return { input: { communityId: w.community }, watch: [] };
+    },
+  },
+  pendingBackfills: {
+    allowed: STAFF,
+    setup: async () => {
+      ok(await act(w.staff2, 'requestBackfill', { activityId: await ended(), openid: w.leader, minutes: 60, evidence: '纸质签到表第三行，社工见证', note: '手机没电' }, END + HOUR));
+      return { input: { communityId: w.community }, watch: [] };
     },
   },
   rate: {

@@ -1,6 +1,7 @@
 // Activities and sign-up in-process (real SDK, emulator): review and publish, recruiting text,
 // eligibility, capacity under racing sign-ups, waitlist with automatic promotion, idempotent retry.
 import { db, uniq } from '../../server/fixtures/db';
+import { messagesTo } from '../wish/helpers';
 import { act, activityDoc, activityInput, count, HOUR, makeWorld, ok, publishedActivity, putVolunteer, T0, World } from './fixtures';
 
 jest.setTimeout(60_000);
@@ -130,6 +131,30 @@ describe('sign-up', () => {
     expect(await activityDoc(id)).toMatchObject({ signedUp: 2, waitlisted: 1 });
   });
 
+  test('the person promoted from the waitlist gets one subscribe message after the commit, opening the activity page', async () => {
+    const id = await publishedActivity(w, { capacity: 1, waitlist: 2 });
+    const [a, b, c] = await volunteers(3);
+    for (const v of [a!, b!, c!]) ok(await act(v, 'signUp', { activityId: id }));
+    const requestId = uniq('cancel');
+    expect(await act(a!, 'cancelSignUp', { activityId: id }, T0, requestId)).toMatchObject({ ok: true, data: { promoted: 1 } });
+    // A retry of the same request answers from the idempotency record: no second message.
+    expect(await act(a!, 'cancelSignUp', { activityId: id }, T0, requestId)).toMatchObject({ ok: true, data: { promoted: 1 } });
+    const toB = await messagesTo(b!);
+    expect(toB).toHaveLength(1);
+    expect(toB[0]!.params).toMatchObject({
+      template_id: 'dev-activity-promoted',
+      page: `pages/volunteer/activity/index?activityId=${id}`,
+      data: { thing1: { value: '小区环境清洁日' }, time2: { value: '2026年12月8日 09:00' } },
+    });
+    // Nobody else is told anything: not the one who cancelled, not the one still waiting.
+    expect(await messagesTo(a!)).toHaveLength(0);
+    expect(await messagesTo(c!)).toHaveLength(0);
+    // A waitlisted person cancelling frees no place: no promotion, no message.
+    expect(await act(c!, 'cancelSignUp', { activityId: id })).toMatchObject({ ok: true, data: { promoted: 0 } });
+    expect(await messagesTo(c!)).toHaveLength(0);
+    expect(await messagesTo(b!)).toHaveLength(1);
+  });
+
   test('a retry with the same requestId answers the same and signs up once; signing up twice returns the existing place', async () => {
     const id = await publishedActivity(w, { capacity: 3 });
     const [v] = await volunteers(1);
@@ -153,7 +178,7 @@ describe('sign-up', () => {
     ok(await act(w.volunteer, 'signUp', { activityId: id }));
     const roster = ok(await act(w.leader, 'roster', { activityId: id }));
     expect(roster.items).toEqual([
-      { volunteerNo: expect.stringMatching(/^T-[0-9a-f]{8}$/), maskedName: '刘某', openid: w.volunteer, signup: 'confirmed', attendance: null, checkedInAt: null, checkedOutAt: null, needsConfirmation: false },
+      { volunteerNo: expect.stringMatching(/^T[A-Z]{4}-\d{6}$/), maskedName: '刘某', openid: w.volunteer, signup: 'confirmed', attendance: null, checkedInAt: null, checkedOutAt: null, needsConfirmation: false },
     ]);
   });
 });

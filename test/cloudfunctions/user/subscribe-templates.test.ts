@@ -17,6 +17,7 @@ const VARS = {
   WISH_TMPL_CONFIRMED: 'tpl-confirmed',
   CHARITY_ALLOCATION_TEMPLATE_ID: 'tpl-allocation',
   CHARITY_DISCLOSURE_TEMPLATE_ID: 'tpl-disclosure',
+  ACTIVITY_PROMOTION_TEMPLATE_ID: 'tpl-promoted',
 };
 
 test('each prompt gets the configured templates of the messages its person receives', () => {
@@ -25,7 +26,7 @@ test('each prompt gets the configured templates of the messages its person recei
     wishClaimed: ['tpl-reminder', 'tpl-released', 'tpl-confirmed'],
     offerMade: ['tpl-allocation'],
     disclosuresDue: ['tpl-disclosure'],
-    activitySignup: [],
+    activitySignup: ['tpl-promoted'],
   });
 });
 
@@ -34,8 +35,9 @@ test('unset charity templates are left out; one template configured for two mess
   expect(t.wishClaimed).toEqual(['same', 'other']);
   expect(t.offerMade).toEqual([]);
   expect(t.disclosuresDue).toEqual([]);
-  // Unset wish templates fall back to the wish function's own development placeholders, so the
-  // emulator's outbox and the prompts still agree.
+  expect(t.activitySignup).toEqual(['dev-activity-promoted']);
+  // Unset wish and activity templates fall back to the functions' own development placeholders, so
+  // the emulator's outbox and the prompts still agree.
   expect(t.wishPosted).toEqual(['dev-wish-claimed', 'dev-wish-delivered']);
 });
 

@@ -39,6 +39,11 @@ function validInputs(f: Fixture): Array<{ fn: Fn; action: string; input: Record<
     v('communityPool', { communityId: f.A, after: null, limit: 10 }),
     v('requestCertificate', { from: '2026-01-01', to: '2026-11-30' }),
     v('verifyCertificate', { certificateNo: 'ZYZM-20261202-ABCDEF', checkCode: 'ABCDEFGH' }),
+    v('revokeCertificate', { certificateNo: 'ZYZM-20261202-ABCDEF', reason: '信息有误' }),
+    v('requestMove', { toCommunityId: f.B, note: '搬到新小区' }),
+    v('withdrawMove', { moveId: 'move-x' }),
+    v('listMoves', { communityId: f.A, after: null, limit: 10 }),
+    v('decideMove', { moveId: 'move-x', decision: 'refuse', reason: '不在本社区居住' }),
     v('exportServiceRecords', { communityId: f.A, from: '2026-11-01', to: '2026-11-30', includeIdNumbers: false, after: null, limit: 10 }),
     v('deleteAccount', { confirm: true }),
     o('getCommunity', { communityId: f.A }),
@@ -51,6 +56,7 @@ function validInputs(f: Fixture): Array<{ fn: Fn; action: string; input: Record<
     o('listOrganizations', { communityId: f.A, status: 'approved', after: null, limit: 10 }),
     o('createTeam', { communityId: f.A, organizationId: null, name: '新队伍', tags: ['emergency'], leaders: [f.teamLeader] }),
     o('updateTeam', { teamId: f.team, name: '新名字', tags: ['health'], leaders: [f.teamLeader] }),
+    o('dissolveTeam', { teamId: f.team, reason: '队伍合并' }),
     o('joinTeam', { teamId: f.team, join: true }),
     o('setTeamMember', { teamId: f.team, openid: f.who.volunteer, member: true }),
     o('listTeams', { communityId: f.A, tag: 'emergency', after: null, limit: 10 }),
@@ -133,8 +139,8 @@ test('a period that ends before it starts is invalid', async () => {
 test('every action covered by the hostile cases', () => {
   const covered = new Set(validInputs(f).map((x) => `${x.fn}.${x.action}`));
   const withFields = [...Object.entries(volunteerContract.actions).map(([a]) => `volunteer.${a}`), ...Object.entries(orgContract.actions).map(([a]) => `org.${a}`)];
-  // Actions whose input has no fields (me, listCertificates, exportMyData) are covered by the random-input property below.
-  expect(withFields.filter((a) => !covered.has(a)).sort()).toEqual(['volunteer.exportMyData', 'volunteer.listCertificates', 'volunteer.me']);
+  // Actions whose input has no fields (me, listCertificates, exportMyData, cardCode) are covered by the random-input property below.
+  expect(withFields.filter((a) => !covered.has(a)).sort()).toEqual(['volunteer.cardCode', 'volunteer.exportMyData', 'volunteer.listCertificates', 'volunteer.me']);
 });
 
 describe('fast-check', () => {

@@ -5,7 +5,7 @@
 import { orgContract, volunteerContract } from '../../../core';
 import { uniq } from '../../server/fixtures/db';
 import { creditTo, Fixture, matrixFixture, Persona, PERSONAS } from './matrix-fixture';
-import { Envelope, ok, orgCall, registration, serviceRecord, ensureServiceRecords, vol } from './support';
+import { Envelope, ok, orgCall, registration, serviceRecord, ensureServiceRecords, verifiedVolunteer, vol } from './support';
 
 jest.setTimeout(300_000);
 
@@ -71,6 +71,40 @@ const rows: Row[] = [
   },
   { fn: 'volunteer', action: 'listCertificates', allowed: ALL, input: () => ({}) },
   { fn: 'volunteer', action: 'verifyCertificate', allowed: ALL, input: () => ({ certificateNo: 'ZYZM-20261202-ABCDEF', checkCode: 'ABCDEFGH' }) },
+  {
+    fn: 'volunteer',
+    action: 'revokeCertificate',
+    allowed: STAFF,
+    prepare: () => ensureServiceRecords(),
+    // A fresh certificate of a volunteer of A for each persona.
+    input: async (f) => {
+      const holder = await verifiedVolunteer(f.A, f.who.staff);
+      await serviceRecord({ openid: holder.openid, communityId: f.A, volunteerNo: holder.volunteerNo, minutes: 60, date: '2026-11-01' });
+      return { certificateNo: ok(await vol(holder.openid, 'requestCertificate', {})).certificateNo, reason: '信息有误，重新开具' };
+    },
+  },
+  { fn: 'volunteer', action: 'requestMove', allowed: ['volunteer', 'otherLeader'], input: (f) => ({ toCommunityId: f.B, note: '搬到新小区' }) },
+  {
+    fn: 'volunteer',
+    action: 'withdrawMove',
+    allowed: ['volunteer'],
+    input: async (f) => {
+      const open = ok(await vol(f.who.volunteer, 'me', {})).move;
+      return { moveId: open?.status === 'requested' ? open.moveId : ok(await vol(f.who.volunteer, 'requestMove', { toCommunityId: f.B })).moveId };
+    },
+  },
+  // Staff of the destination (A) list and decide; moves out of B come from volunteers verified there.
+  { fn: 'volunteer', action: 'listMoves', allowed: STAFF, input: (f) => ({ communityId: f.A }) },
+  {
+    fn: 'volunteer',
+    action: 'decideMove',
+    allowed: STAFF,
+    input: async (f) => {
+      const mover = await verifiedVolunteer(f.B, f.who.otherStaff);
+      return { moveId: ok(await vol(mover.openid, 'requestMove', { toCommunityId: f.A })).moveId, decision: 'accept' };
+    },
+  },
+  { fn: 'volunteer', action: 'cardCode', allowed: ['volunteer', 'otherLeader'], input: () => ({}) },
   { fn: 'volunteer', action: 'exportServiceRecords', allowed: STAFF, prepare: () => ensureServiceRecords(), input: (f) => ({ communityId: f.A, from: '2026-11-01', to: '2026-11-30' }) },
   { fn: 'volunteer', action: 'exportMyData', allowed: ALL, prepare: () => ensureServiceRecords(), input: () => ({}) },
   { fn: 'volunteer', action: 'deleteAccount', allowed: ALL, input: () => ({ confirm: true }) },
@@ -109,6 +143,12 @@ const rows: Row[] = [
   { fn: 'org', action: 'listOrganizations', allowed: ALL, input: (f) => ({ communityId: f.A }) },
   { fn: 'org', action: 'createTeam', allowed: STAFF, input: (f) => ({ communityId: f.A, name: '新队伍', tags: [], leaders: [f.teamLeader] }) },
   { fn: 'org', action: 'updateTeam', allowed: STAFF, input: (f) => ({ teamId: f.team, name: '助老先锋队' }) },
+  {
+    fn: 'org',
+    action: 'dissolveTeam',
+    allowed: STAFF,
+    input: async (f, who) => ({ teamId: ok(await orgCall(f.who.staff, 'createTeam', { communityId: f.A, name: `临时队${who}`.slice(0, 30), tags: [], leaders: [f.teamLeader] })).teamId, reason: '活动结束，队伍解散' }),
+  },
   { fn: 'org', action: 'joinTeam', allowed: ['volunteer', 'otherLeader'], input: (f) => ({ teamId: f.team, join: true }) },
   {
     fn: 'org',

@@ -52,8 +52,8 @@ describe('certificates', () => {
     expect(verified.certificate).toMatchObject({ name: '陈静', totalMinutes: 135 });
     expect(JSON.stringify(verified)).not.toContain(v.openid);
     const wrongCode = receipt.checkCode[0] === 'A' ? `B${receipt.checkCode.slice(1)}` : `A${receipt.checkCode.slice(1)}`;
-    expect(ok(await vol(anyone, 'verifyCertificate', { certificateNo: receipt.certificateNo, checkCode: wrongCode }, undefined))).toEqual({ valid: false });
-    expect(ok(await vol(anyone, 'verifyCertificate', { certificateNo: 'ZYZM-20261202-AAAAAA', checkCode: receipt.checkCode }, undefined))).toEqual({ valid: false });
+    expect(ok(await vol(anyone, 'verifyCertificate', { certificateNo: receipt.certificateNo, checkCode: wrongCode }, undefined))).toEqual({ valid: false, revokedOn: null });
+    expect(ok(await vol(anyone, 'verifyCertificate', { certificateNo: 'ZYZM-20261202-AAAAAA', checkCode: receipt.checkCode }, undefined))).toEqual({ valid: false, revokedOn: null });
     expect(await vol(anyone, 'verifyCertificate', { certificateNo: '<x>', checkCode: 'x' }, undefined)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
 
     // a period: only October
@@ -137,7 +137,7 @@ describe('own data and erasure', () => {
     const doc = (await db().collection('volunteers').doc(v.volunteerId).get()).data as Record<string, any>;
     expect(doc).toMatchObject({ status: 'erased', volunteerNo: v.volunteerNo, communityId: A, totalMinutes: 120, nameSealed: null, idSealed: null, idHash: null, phoneSealed: null, areaSealed: null, birthDate: '1970-01-01' });
     expect(doc.openid).not.toBe(v.openid);
-    expect(ok(await vol(v.openid, 'me', {}, undefined))).toEqual({ volunteer: null });
+    expect(ok(await vol(v.openid, 'me', {}, undefined))).toEqual({ volunteer: null, move: null });
     // the service record (activity domain) is untouched
     expect((await db().collection('service_records').doc(rec).get()).data).toMatchObject({ minutes: 120, status: 'confirmed' });
     // the certificate stays verifiable with the masked name only

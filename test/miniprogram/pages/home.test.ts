@@ -127,7 +127,7 @@ test('the active role’s quick actions open their pages', async () => {
   const page = renderPage(id);
   await flush();
   const actions = page.querySelectorAll('.action');
-  expect(actions.map((n) => (n.dom as HTMLElement).textContent)).toEqual(['扫码签到 / 签退', '志愿活动', '我的志愿者证', '服务记录', '志愿服务证明']);
+  expect(actions.map((n) => (n.dom as HTMLElement).textContent)).toEqual(['扫码签到 / 签退', '志愿活动', '我的志愿者证', '服务记录', '志愿服务证明', '心愿送达任务']);
   actions[0].dispatchEvent('tap');
   await flush();
   expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/volunteer/checkin/index' });

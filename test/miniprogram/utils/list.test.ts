@@ -2,11 +2,16 @@
 // paths behave as on WeChat, with the fetch and the toast as the only fakes.
 import * as simulate from 'miniprogram-simulate';
 import { AppError } from '../../../miniprogram/services/errors';
-import { appendPatch, loadFirstPage, loadNextPage, type CursorPage, type PagedList } from '../../../miniprogram/utils/list';
+import { appendPatch, communityList, loadFirstPage, loadNextPage, type CursorPage, type PagedList } from '../../../miniprogram/utils/list';
 import { deferred } from '../helpers';
 
 const mockToast = jest.fn();
 jest.mock('../../../miniprogram/services/platform', () => ({ toast: (t: string) => mockToast(t) }));
+const mockProfile = jest.fn();
+jest.mock('../../../miniprogram/services/session', () => ({
+  profile: () => mockProfile(),
+  communityFor: (role: string) => (role === 'staff' ? 'c-staff' : undefined),
+}));
 
 type Item = { n: number };
 type Host = { data: { status: string; errorMessage: string; rows: string[]; next: string | null; loadingMore: boolean; moreError?: string }; setData(p: object): void };
@@ -152,4 +157,18 @@ test('without mapRow the items are the rows', async () => {
   const { inst } = host();
   await loadFirstPage(inst, { key: 'rows', fetch: async () => ({ items: ['甲', '乙'], next: null }) });
   expect(inst.data.rows).toEqual(['甲', '乙']);
+});
+
+test('communityList: the first page reads the profile and keeps the community; later pages reuse it', async () => {
+  const { inst } = host();
+  mockProfile.mockResolvedValue({ openid: 'o', roles: [], createdAt: 1 });
+  const fetch = jest.fn().mockResolvedValueOnce(page([1], 'c1')).mockResolvedValueOnce(page([2], null));
+  const list = communityList(inst, 'staff', (communityId: string, after?: string) => fetch(communityId, after), { key: 'rows', mapRow: (i: Item) => `第${i.n}条` });
+  await loadFirstPage(inst, list);
+  expect(fetch).toHaveBeenLastCalledWith('c-staff', undefined);
+  expect((inst.data as unknown as { communityId: string }).communityId).toBe('c-staff');
+  await loadNextPage(inst, list);
+  expect(fetch).toHaveBeenLastCalledWith('c-staff', 'c1');
+  expect(mockProfile).toHaveBeenCalledTimes(1);
+  expect(inst.data.rows).toEqual(['第1条', '第2条']);
 });

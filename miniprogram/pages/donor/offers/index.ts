@@ -1,12 +1,13 @@
 // A donor's offers of goods, money or services: the list (with what was allocated and delivered)
 // and a short form to offer more. Staff match offers to needs (pages/staff/allocations).
 import { pageBase } from '../../../behaviors/page-base';
+import { pagedList } from '../../../behaviors/paged-list';
 import { addDays, dayOf, type OfferInput } from '../../../core/index';
 import { createOffer, listMyOffers } from '../../../services/charity';
 import { fieldErrors, userMessage } from '../../../services/errors';
 import { requestSubscribe, toast } from '../../../services/platform';
 import { subscribeTemplatesFor } from '../../../services/user';
-import { loadFirstPage, loadNextPage, type ListStatus } from '../../../utils/list';
+import { listData } from '../../../utils/list';
 import { AVAILABLE_WITHIN, CONDITIONS, DONOR_TYPES, GOODS_CATEGORIES, OFFER_KINDS, offerRow, SKILLS, type OfferRow } from '../../../utils/offer-view';
 import { yuanToFen } from '../../../utils/wish-view';
 
@@ -14,13 +15,9 @@ const PAGE = 20;
 const OFFERS = { key: 'rows', fetch: (after?: string) => listMyOffers({ after, limit: PAGE }), mapRow: offerRow };
 
 Component({
-  behaviors: [pageBase],
+  behaviors: [pageBase, pagedList],
   data: {
-    status: 'loading' as ListStatus,
-    errorMessage: '',
-    rows: [] as OfferRow[],
-    next: null as string | null,
-    loadingMore: false,
+    ...listData<OfferRow>(),
     formOpen: false,
     kinds: OFFER_KINDS,
     goodsCategories: GOODS_CATEGORIES,
@@ -48,14 +45,8 @@ Component({
     requestId: '',
   },
   methods: {
-    onLoad() {
-      return loadFirstPage(this, OFFERS);
-    },
-    onRetry() {
-      return this.onLoad();
-    },
-    onReachBottom() {
-      return loadNextPage(this, OFFERS);
+    list() {
+      return OFFERS;
     },
     onOpenForm() {
       this.setData({ formOpen: !this.data.formOpen, errors: {}, submitError: '' });

@@ -34,7 +34,7 @@ Component({
         await setClipboard(this.data.bindingCode);
         toast('已复制，可以在微信里发给社区工作人员');
       } catch {
-        toast('复制没有成功，请让工作人员扫描或照着抄写');
+        toast('复制没有成功，请让工作人员照着屏幕抄写');
       }
     },
     onPostTap(e: WechatMiniprogram.TouchEvent) {

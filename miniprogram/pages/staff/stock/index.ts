@@ -3,12 +3,12 @@
 // and decided on pages/staff/stock-corrections, the history is pages/staff/stock-history (both opened
 // with the item last tapped here).
 import { pageBase } from '../../../behaviors/page-base';
+import { pagedList } from '../../../behaviors/paged-list';
 import type { StockItemView } from '../../../core/index';
 import { listStock, recordStockMovement } from '../../../services/charity';
 import { fieldErrors, userMessage } from '../../../services/errors';
 import { navigateTo, toast } from '../../../services/platform';
-import { communityFor, profile } from '../../../services/session';
-import { appendPatch, loadFirstPage, loadNextPage, replacePatch, type ListStatus, type PagedList } from '../../../utils/list';
+import { appendPatch, communityList, listData, replacePatch, type PagedList } from '../../../utils/list';
 
 const PAGE = 50;
 
@@ -26,14 +26,10 @@ function stockRow(s: StockItemView): StockRow {
 }
 
 Component({
-  behaviors: [pageBase],
+  behaviors: [pageBase, pagedList],
   data: {
-    status: 'loading' as ListStatus,
-    errorMessage: '',
+    ...listData<StockRow>(),
     communityId: '',
-    rows: [] as StockRow[],
-    next: null as string | null,
-    loadingMore: false,
     direction: '' as '' | 'in' | 'out',
     item: '',
     /** The shelf row last tapped (its history opens from here); '' once the item is typed instead. */
@@ -48,23 +44,7 @@ Component({
   },
   methods: {
     list(): PagedList<StockItemView, StockRow> {
-      const fetch = async (after?: string) => {
-        if (!after) {
-          await profile();
-          this.setData({ communityId: communityFor('staff') ?? '' });
-        }
-        return listStock({ communityId: this.data.communityId, after, limit: PAGE });
-      };
-      return { key: 'rows', fetch, mapRow: stockRow };
-    },
-    onLoad() {
-      return loadFirstPage(this, this.list());
-    },
-    onRetry() {
-      return this.onLoad();
-    },
-    onReachBottom() {
-      return loadNextPage(this, this.list());
+      return communityList(this, 'staff', (communityId, after) => listStock({ communityId, after, limit: PAGE }), { key: 'rows', mapRow: stockRow });
     },
     onDirectionTap(e: WechatMiniprogram.TouchEvent) {
       const direction = String(e.currentTarget.dataset.key) as 'in' | 'out';

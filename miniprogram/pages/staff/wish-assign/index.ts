@@ -2,13 +2,13 @@
 // community to take one to the recipient's door (the volunteer then sees the address, and only
 // they, until it is delivered). Wishes brought to the station need no one: handover records them.
 import { pageBase } from '../../../behaviors/page-base';
+import { pagedList } from '../../../behaviors/paged-list';
 import type { WishView } from '../../../core/index';
 import { userMessage } from '../../../services/errors';
 import { toast } from '../../../services/platform';
-import { communityFor, profile } from '../../../services/session';
 import { listVolunteers } from '../../../services/volunteer';
 import { assignVolunteer, wishQueue } from '../../../services/wish';
-import { loadFirstPage, loadNextPage, type ListStatus, type PagedList } from '../../../utils/list';
+import { communityList, listData, type PagedList } from '../../../utils/list';
 import { assignRow, volunteerChoice, type AssignRow, type VolunteerChoice } from '../../../utils/delivery-view';
 
 const PAGE = 20;
@@ -16,37 +16,20 @@ const PAGE = 20;
 const VOLUNTEERS = 50;
 
 Component({
-  behaviors: [pageBase],
+  behaviors: [pageBase, pagedList],
   data: {
-    status: 'loading' as ListStatus,
-    errorMessage: '',
+    ...listData<AssignRow>(),
     communityId: '',
-    rows: [] as AssignRow[],
-    next: null as string | null,
-    loadingMore: false,
     volunteers: [] as VolunteerChoice[],
     volunteersStatus: '' as '' | 'loading' | 'ready' | 'empty' | 'error',
     volunteersError: '',
   },
   methods: {
     list(): PagedList<WishView, AssignRow> {
-      const fetch = async (after?: string) => {
-        if (!after) {
-          await profile();
-          this.setData({ communityId: communityFor('staff') ?? communityFor('community-admin') ?? '' });
-        }
-        return wishQueue({ communityId: this.data.communityId, status: 'claimed', after, limit: PAGE });
-      };
-      return { key: 'rows', fetch, mapRow: (w) => assignRow(w, Date.now()) };
-    },
-    onLoad() {
-      return loadFirstPage(this, this.list());
-    },
-    onRetry() {
-      return this.onLoad();
-    },
-    onReachBottom() {
-      return loadNextPage(this, this.list());
+      return communityList(this, 'staff', (communityId, after) => wishQueue({ communityId, status: 'claimed', after, limit: PAGE }), {
+        key: 'rows',
+        mapRow: (w) => assignRow(w, Date.now()),
+      });
     },
     async loadVolunteers() {
       if (this.data.volunteersStatus === 'loading' || this.data.volunteersStatus === 'ready') return;

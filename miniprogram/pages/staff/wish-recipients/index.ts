@@ -2,12 +2,12 @@
 // smartphone), guardian consent (children under 14: a wish cannot be verified without it), and
 // binding a family member who will post and sign off for them. Rows change in place by path.
 import { pageBase } from '../../../behaviors/page-base';
+import { pagedList } from '../../../behaviors/paged-list';
 import type { RecipientView } from '../../../core/index';
 import { fieldErrors, userMessage } from '../../../services/errors';
 import { navigateTo } from '../../../services/platform';
-import { communityFor, profile } from '../../../services/session';
 import { bindFamily, listRecipients, recordGuardianConsent } from '../../../services/wish';
-import { loadFirstPage, loadNextPage, type ListStatus, type PagedList } from '../../../utils/list';
+import { communityList, listData, type PagedList } from '../../../utils/list';
 import {
   afterRecipientAction,
   bindingCodeOf,
@@ -21,36 +21,16 @@ import {
 const PAGE = 20;
 
 Component({
-  behaviors: [pageBase],
+  behaviors: [pageBase, pagedList],
   data: {
-    status: 'loading' as ListStatus,
-    errorMessage: '',
+    ...listData<RecipientRow>(),
     communityId: '',
-    rows: [] as RecipientRow[],
-    next: null as string | null,
-    loadingMore: false,
     relations: GUARDIAN_RELATIONS,
     methods: CONSENT_METHODS,
   },
   methods: {
     list(): PagedList<RecipientView, RecipientRow> {
-      const fetch = async (after?: string) => {
-        if (!after) {
-          await profile();
-          this.setData({ communityId: communityFor('staff') ?? communityFor('community-admin') ?? '' });
-        }
-        return listRecipients({ as: 'staff', communityId: this.data.communityId, after, limit: PAGE });
-      };
-      return { key: 'rows', fetch, mapRow: recipientRow };
-    },
-    onLoad() {
-      return loadFirstPage(this, this.list());
-    },
-    onRetry() {
-      return this.onLoad();
-    },
-    onReachBottom() {
-      return loadNextPage(this, this.list());
+      return communityList(this, 'staff', (communityId, after) => listRecipients({ as: 'staff', communityId, after, limit: PAGE }), { key: 'rows', mapRow: recipientRow });
     },
     idx(e: WechatMiniprogram.TouchEvent | WechatMiniprogram.Input): number {
       return Number(e.currentTarget.dataset.index);

@@ -3,12 +3,13 @@
 // page is hidden), and refused by the server once the wish is delivered or reassigned. After
 // handing it over: record the delivery, then sign it off with the recipient's printed card.
 import { pageBase } from '../../../behaviors/page-base';
+import { pagedList } from '../../../behaviors/paged-list';
 import type { WishView } from '../../../core/index';
 import { userMessage } from '../../../services/errors';
 import { toast } from '../../../services/platform';
 import { confirmWish, deliverWish, deliveryAddress, myWishes } from '../../../services/wish';
 import { deliveryRow, type DeliveryRow } from '../../../utils/delivery-view';
-import { loadFirstPage, loadNextPage, type ListStatus, type PagedList } from '../../../utils/list';
+import { listData, type PagedList } from '../../../utils/list';
 
 const PAGE = 20;
 const DELIVERIES: PagedList<WishView, DeliveryRow> = {
@@ -18,22 +19,16 @@ const DELIVERIES: PagedList<WishView, DeliveryRow> = {
 };
 
 Component({
-  behaviors: [pageBase],
-  data: { status: 'loading' as ListStatus, errorMessage: '', rows: [] as DeliveryRow[], next: null as string | null, loadingMore: false },
+  behaviors: [pageBase, pagedList],
+  data: { ...listData<DeliveryRow>() },
   pageLifetimes: {
     hide() {
       (this as unknown as { hideAddresses(): void }).hideAddresses();
     },
   },
   methods: {
-    onLoad() {
-      return loadFirstPage(this, DELIVERIES);
-    },
-    onRetry() {
-      return this.onLoad();
-    },
-    onReachBottom() {
-      return loadNextPage(this, DELIVERIES);
+    list() {
+      return DELIVERIES;
     },
     idx(e: WechatMiniprogram.TouchEvent | WechatMiniprogram.Input): number {
       return Number(e.currentTarget.dataset.index);

@@ -1,27 +1,22 @@
 // My service records (办法 §7): each one with its hours and status; a wrong one can be corrected by
 // request (the leader or staff decides, 办法 §10).
 import { pageBase } from '../../../behaviors/page-base';
+import { pagedList } from '../../../behaviors/paged-list';
 import { myRecords, requestCorrection } from '../../../services/activity';
 import { userMessage } from '../../../services/errors';
 import { toast } from '../../../services/platform';
-import { loadFirstPage, loadNextPage, type ListStatus } from '../../../utils/list';
+import { listData } from '../../../utils/list';
 import { hoursToMinutes, recordRow, type RecordRow } from '../../../utils/volunteer-view';
 
 const PAGE = 20;
 const RECORDS = { key: 'rows', fetch: (after?: string) => myRecords({ after, limit: PAGE }), mapRow: recordRow };
 
 Component({
-  behaviors: [pageBase],
-  data: { status: 'loading' as ListStatus, errorMessage: '', rows: [] as RecordRow[], next: null as string | null, loadingMore: false },
+  behaviors: [pageBase, pagedList],
+  data: { ...listData<RecordRow>() },
   methods: {
-    onLoad() {
-      return loadFirstPage(this, RECORDS);
-    },
-    onRetry() {
-      return this.onLoad();
-    },
-    onReachBottom() {
-      return loadNextPage(this, RECORDS);
+    list() {
+      return RECORDS;
     },
     onCorrectTap(e: WechatMiniprogram.TouchEvent) {
       const i = Number(e.currentTarget.dataset.index);

@@ -2,12 +2,13 @@
 // confirming flagged attendance and forgotten check-outs. Rows change in place by path.
 import { pageBase } from '../../../behaviors/page-base';
 import type { AttendanceView } from '../../../core/index';
-import { confirmAttendance, fixCheckOut, getActivity, rollCall, roster } from '../../../services/activity';
+import { confirmAttendance, fixCheckOut, getActivity, rollCall, rollCallByCard, roster } from '../../../services/activity';
 import { userMessage } from '../../../services/errors';
-import { navigateTo, toast } from '../../../services/platform';
+import { navigateTo, platformErrorKind, scanCode, toast } from '../../../services/platform';
 import { loadFirstPage, loadNextPage, type ListStatus, type PagedList } from '../../../utils/list';
 import { ROLL_CALL_REASONS, rosterRow, type RosterEntryLike, type RosterRow } from '../../../utils/leader-view';
 import { timeRange } from '../../../utils/format';
+import { cardCodeFromScan } from '../../../utils/volunteer-card';
 
 const PAGE = 50;
 
@@ -38,6 +39,9 @@ Component({
     next: null as string | null,
     loadingMore: false,
     reasons: ROLL_CALL_REASONS,
+    cardBusy: false,
+    cardMessage: '',
+    cardError: '',
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -119,6 +123,24 @@ Component({
 
     onRetry() {
       return this.load();
+    },
+
+    /** Roll call by the volunteer's card: scan the personal QR on their card page. */
+    async onScanCardTap(e: WechatMiniprogram.TouchEvent) {
+      if (this.data.cardBusy) return;
+      const event = e.currentTarget.dataset.event === 'out' ? 'out' : 'in';
+      this.setData({ cardBusy: true, cardMessage: '', cardError: '' });
+      try {
+        const card = cardCodeFromScan(await scanCode());
+        if (!card) return this.setData({ cardBusy: false, cardError: '这不是志愿者证上的二维码，请扫对方志愿者证页面上的码' });
+        const a = await rollCallByCard({ activityId: this.data.activityId, card, event });
+        const i = this.data.rows.findIndex((r) => r.openid === a.openid);
+        const name = i >= 0 ? this.data.rows[i].name : '志愿者';
+        this.setData({ cardBusy: false, cardMessage: `${name}${event === 'in' ? '已签到' : '已签退'}`, ...(i >= 0 ? { [`rows[${i}]`]: afterAttendance(this.data.rows[i], a) } : {}) });
+      } catch (err) {
+        this.setData({ cardBusy: false, cardError: platformErrorKind(err) === 'cancelled' ? '' : userMessage(err) });
+      }
+      return undefined;
     },
   },
 });

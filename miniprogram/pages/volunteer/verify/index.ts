@@ -16,7 +16,8 @@ Component({
     certificateNo: '',
     checkCode: '',
     busy: false,
-    result: '' as '' | 'valid' | 'invalid',
+    result: '' as '' | 'valid' | 'invalid' | 'revoked',
+    revokedOn: '',
     statement: null as Statement | null,
     error: '',
   },
@@ -38,7 +39,8 @@ Component({
       this.setData({ busy: true, error: '', result: '' });
       try {
         const r = await verifyCertificate({ certificateNo: no, checkCode: code });
-        if (!r.valid) return this.setData({ busy: false, result: 'invalid', statement: null });
+        // A revoked certificate answers only since when: what it stated is no longer vouched for.
+        if (!r.valid) return this.setData({ busy: false, result: r.revokedOn ? 'revoked' : 'invalid', revokedOn: r.revokedOn ? day(r.revokedOn) : '', statement: null });
         const c = r.certificate;
         this.setData({
           busy: false,

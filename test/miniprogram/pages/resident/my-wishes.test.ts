@@ -6,7 +6,9 @@ const mockMine = jest.fn();
 const mockConfirm = jest.fn();
 const mockThank = jest.fn();
 const mockNavigate = jest.fn();
+const mockRevise = jest.fn();
 jest.mock('../../../../miniprogram/services/wish', () => ({
+  reviseWish: (i: unknown) => mockRevise(i),
   myWishes: (i: unknown) => mockMine(i),
   confirmWish: (i: unknown) => mockConfirm(i),
   thankDonor: (i: unknown) => mockThank(i),
@@ -77,4 +79,35 @@ test('empty leads to posting; error state', async () => {
   const page2 = renderPage(id);
   await settle();
   expect(childText(page2, '#state', '.error-message')).toBe('系统开小差了，请稍后再试');
+});
+
+test('a turned-down wish shows the reason; corrected and submitted again, checked on the phone first', async () => {
+  const rejected = view({ status: 'rejected', youAre: ['poster'], events: ['revise'], rejectionReason: '价值超出心愿范围', item: '电动轮椅', description: '出门不方便', valueFen: 80000, category: 'health', version: 2 });
+  mockMine.mockResolvedValue({ items: [rejected], next: null });
+  mockRevise
+    .mockRejectedValueOnce(new AppError('invalid-argument', '内容含有不适宜的词语，请修改后再提交', { reason: 'content.rejected', issues: [{ path: ['input', 'description'], message: 'x' } as any] }))
+    .mockResolvedValueOnce(view({ status: 'submitted', youAre: ['poster'], events: [], item: '手动轮椅' }));
+  const page = renderPage(id);
+  await settle();
+  expect(text(page, '.m-rejection')).toBe('社区的意见：价值超出心愿范围');
+  page.querySelector('.revise')!.dispatchEvent('tap');
+  await settle();
+  page.querySelector('.r-value')!.dispatchEvent('input', { detail: { value: 'abc' } });
+  await settle();
+  page.querySelector('.revise-send')!.dispatchEvent('tap');
+  await settle();
+  expect(text(page, '.m-error')).toBe('请填写大约多少钱，例如 120');
+  expect(mockRevise).not.toHaveBeenCalled();
+  page.querySelector('.r-item')!.dispatchEvent('input', { detail: { value: ' 手动轮椅 ' } });
+  page.querySelector('.r-value')!.dispatchEvent('input', { detail: { value: '300' } });
+  page.querySelectorAll('.r-within')[0].dispatchEvent('tap');
+  await settle();
+  page.querySelector('.revise-send')!.dispatchEvent('tap');
+  await settle();
+  expect(mockRevise).toHaveBeenCalledWith({ wishId: rejected.id, version: 2, item: '手动轮椅', description: '出门不方便', category: 'health', valueFen: 30000, wantedOn: '2026-12-09' });
+  expect(text(page, '.m-error')).toBe('内容含有不适宜的词语，请修改后再提交');
+  page.querySelector('.revise-send')!.dispatchEvent('tap');
+  await settle();
+  expect(statuses(page)).toEqual(['待核实']);
+  expect(page.querySelector('.revise')).toBeUndefined();
 });

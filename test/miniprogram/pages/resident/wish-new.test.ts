@@ -1,18 +1,21 @@
 import { AppError } from '../../../../miniprogram/services/errors';
 import { childText, flush, load, renderPage, text } from '../../helpers';
-import { NOW, view } from '../../fixtures/wish';
+import { NOW, recipient, view } from '../../fixtures/wish';
 
 const mockRegister = jest.fn();
 const mockPost = jest.fn();
 const mockRemembered = jest.fn<string | undefined, []>();
 const mockRemember = jest.fn();
 const mockSubscribe = jest.fn();
+const mockRecipients = jest.fn();
+const mockNavigate = jest.fn();
 const mockRoles = jest.fn(() => [] as Array<{ role: string; communityId: string }>);
 jest.mock('../../../../miniprogram/services/wish', () => ({
   registerRecipient: (i: unknown, o: unknown) => mockRegister(i, o),
   postWish: (i: unknown, o: unknown) => mockPost(i, o),
   rememberedSelfRecipient: () => mockRemembered(),
   rememberSelfRecipient: (id: string) => mockRemember(id),
+  listRecipients: (i: unknown) => mockRecipients(i),
 }));
 jest.mock('../../../../miniprogram/services/session', () => ({
   profile: () => Promise.resolve({ openid: 'o', roles: [], createdAt: 1 }),
@@ -24,7 +27,7 @@ jest.mock('../../../../miniprogram/services/session', () => ({
 jest.mock('../../../../miniprogram/services/platform', () => ({
   ...jest.requireActual('../../../../miniprogram/services/platform'),
   requestSubscribe: (ids: string[]) => mockSubscribe(ids),
-  navigateTo: jest.fn(),
+  navigateTo: (u: string) => mockNavigate(u),
 }));
 
 jest.mock('../../../../miniprogram/services/user', () => ({ subscribeTemplatesFor: (scene: string) => [`tpl-${scene}`] }));
@@ -46,6 +49,7 @@ async function fillWish(page: any) {
 
 beforeEach(() => {
   jest.clearAllMocks();
+  mockRecipients.mockReset();
   jest.spyOn(Date, 'now').mockReturnValue(NOW);
   mockSubscribe.mockResolvedValue([]);
   mockRemembered.mockReturnValue(undefined);
@@ -88,21 +92,52 @@ test('for myself, already registered on this phone: no recipient form, no second
   expect(mockPost.mock.calls[0][0].recipientId).toBe(RID);
 });
 
-test('for a family member: the bound recipient’s number, checked before sending', async () => {
+test('for a family member: chosen among the bound ones (not myself), checked before sending', async () => {
   mockPost.mockResolvedValue(view());
+  mockRemembered.mockReturnValue('r_00000000000000000009');
+  mockRecipients.mockResolvedValue({ items: [recipient(9), recipient(1), recipient(2, { maskedName: '陈某', ageBand: '6-13', under14: true })], next: null });
   const page = renderPage(id);
   await settle();
   page.querySelectorAll('.mode')[1].dispatchEvent('tap');
   await settle();
+  expect(mockRecipients).toHaveBeenCalledWith({ as: 'mine' });
+  expect(page.querySelectorAll('.f-member').map((n: any) => n.dom.textContent)).toEqual(['李某（80岁以上）', '陈某（6–13岁）·需监护人同意']);
   await fillWish(page);
   page.querySelector('.submit')!.dispatchEvent('tap');
   await settle();
-  expect(text(page, '.e-recipient')).toContain('家人登记编号');
-  type(page, '.f-recipient', RID);
+  expect(text(page, '.e-recipient')).toBe('请选择为哪位家人发布');
+  expect(mockPost).not.toHaveBeenCalled();
+  page.querySelectorAll('.f-member')[0].dispatchEvent('tap');
   await settle();
   page.querySelector('.submit')!.dispatchEvent('tap');
   await settle();
-  expect(mockPost.mock.calls[0][0].recipientId).toBe(RID);
+  expect(mockPost.mock.calls[0][0].recipientId).toBe('r_00000000000000000001');
+  expect(mockRegister).not.toHaveBeenCalled();
+});
+
+test('for family from the family page (?recipientId=): preselected; nobody bound yet leads to the binding code', async () => {
+  mockRecipients.mockResolvedValueOnce({ items: [recipient(1), recipient(2)], next: null });
+  const page = renderPage(id, { recipientId: 'r_00000000000000000002' });
+  await settle();
+  expect(page.querySelectorAll('.f-member').map((n: any) => n.dom.textContent)).toEqual(['李某（80岁以上）', '✓ 李某（80岁以上）']);
+
+  mockRecipients.mockResolvedValueOnce({ items: [], next: null });
+  const none = renderPage(id);
+  await settle();
+  none.querySelectorAll('.mode')[1].dispatchEvent('tap');
+  await settle();
+  none.querySelector('.to-family')!.dispatchEvent('tap');
+  await settle();
+  expect(mockNavigate).toHaveBeenCalledWith('/pages/resident/family/index');
+});
+
+test('a child under 14: the guardian-consent step is said before posting', async () => {
+  const page = renderPage(id);
+  await settle();
+  expect(page.querySelector('.minor-note')).toBeUndefined();
+  page.querySelectorAll('.age')[5].dispatchEvent('tap'); // 6–13岁
+  await settle();
+  expect(text(page, '.minor-note')).toContain('需要监护人到社区签署同意书');
 });
 
 test('staff register a resident without a smartphone (proxy) in their community', async () => {
@@ -120,6 +155,10 @@ test('staff register a resident without a smartphone (proxy) in their community'
   await settle();
   expect(mockRegister).toHaveBeenCalledWith(expect.objectContaining({ communityId: 'c-staff', self: false, name: '李大爷', address: '幸福里3栋201' }), { requestId: undefined });
   expect(mockRemember).not.toHaveBeenCalled();
+  // Next for a resident without a smartphone: the sign-off card.
+  page.querySelector('.done-code')!.dispatchEvent('tap');
+  await settle();
+  expect(mockNavigate).toHaveBeenCalledWith(`/pages/staff/wish-code/index?recipientId=${RID}`);
 });
 
 test('a rejected text lands on its field with the server’s message; the retry keeps the requestId', async () => {

@@ -33,6 +33,7 @@ const cert = (no: string) => ({
   contents: [{ category: '助老', activities: 20, minutes: 4000 }],
   recordingOrganization: '幸福里社区居委会',
   checkCode: 'K7Q2M9PA',
+  revocation: null as null | { at: number; kind: 'staff' | 'record_corrected'; reason: string },
 });
 async function settle() {
   for (let i = 0; i < 4; i++) await flush();
@@ -47,6 +48,24 @@ test('loading, then each certificate with its number and check code', async () =
   await settle();
   expect(text(page, '.code')).toBe('K7Q2M9PA');
   expect(text(page, '.cert-hours')).toBe('累计：102.50小时（31次服务）');
+});
+
+test('a revoked certificate says why and since when, and is no longer offered for saving', async () => {
+  const at = Date.UTC(2026, 11, 5, 2, 0);
+  mockList.mockResolvedValue({
+    items: [
+      { ...cert('ZYZM-20261202-AAAAAA'), revocation: { at, kind: 'staff', reason: '证明内容有误，需重新开具' } },
+      { ...cert('ZYZM-20261202-BBBBBB'), revocation: { at, kind: 'record_corrected', reason: '所计服务记录已更正，请重新申请证明' } },
+      cert('ZYZM-20261206-CCCCCC'),
+    ],
+  });
+  const page = renderPage(id);
+  await settle();
+  expect(page.querySelectorAll('.cert-revoked').map((n: any) => n.dom.textContent)).toEqual([
+    '已于2026年12月5日撤销：证明内容有误，需重新开具。可以点上方按钮开具新的证明。',
+    '已于2026年12月5日失效：所计服务记录已更正，请重新开具。可以点上方按钮开具新的证明。',
+  ]);
+  expect(page.querySelectorAll('.save')).toHaveLength(1);
 });
 
 test('request a new certificate: it appears first', async () => {

@@ -8,7 +8,10 @@ const mockRollCall = jest.fn();
 const mockConfirm = jest.fn();
 const mockFix = jest.fn();
 const mockToast = jest.fn();
+const mockByCard = jest.fn();
+const mockScan = jest.fn();
 jest.mock('../../../../miniprogram/services/activity', () => ({
+  rollCallByCard: (i: unknown) => mockByCard(i),
   getActivity: (id: string) => mockGet(id),
   roster: (i: unknown) => mockRoster(i),
   rollCall: (i: unknown) => mockRollCall(i),
@@ -18,6 +21,7 @@ jest.mock('../../../../miniprogram/services/activity', () => ({
 jest.mock('../../../../miniprogram/services/platform', () => ({
   ...jest.requireActual('../../../../miniprogram/services/platform'),
   toast: (t: string) => mockToast(t),
+  scanCode: () => mockScan(),
 }));
 
 const id = load('pages/volunteer/roster/index', 'roster-page');
@@ -123,4 +127,46 @@ test('empty roster, and an error', async () => {
   await flush();
   await flush();
   expect(childText(page2, '#state', '.error-message')).toBe('您没有权限进行此操作');
+});
+
+describe('roll call by the volunteer card', () => {
+  const CARD = 'XFL-000002.hkx1a.AbCdEfGhIj';
+
+  async function ready() {
+    mockRoster.mockResolvedValue({ items: [entry(1), entry(2)], next: null });
+    const page = renderPage(id, { activityId: 'act-0001' });
+    for (let i = 0; i < 4; i++) await flush();
+    return page;
+  }
+
+  test('scanning the card (a mini-program code: its scene) checks that person in, and their row follows', async () => {
+    const page = await ready();
+    mockScan.mockResolvedValue({ result: '', path: `pages/volunteer/card/index?scene=${encodeURIComponent(CARD)}` });
+    mockByCard.mockResolvedValue(att('o2', {}));
+    await tap(page.querySelector('.scan-card-in'));
+    expect(mockByCard).toHaveBeenCalledWith({ activityId: 'act-0001', card: CARD, event: 'in' });
+    expect(text(page, '.card-message')).toBe('刘某2已签到');
+    expect(states(page)).toEqual(['未签到', '已签到']);
+    mockByCard.mockResolvedValue(att('o2', { status: 'checked_out', checkedOutAt: END }));
+    await tap(page.querySelector('.scan-card-out'));
+    expect(mockByCard).toHaveBeenLastCalledWith({ activityId: 'act-0001', card: CARD, event: 'out' });
+    expect(states(page)).toEqual(['未签到', '已签退']);
+  });
+
+  test('another code, an expired card and a cancelled scan: the leader reads why (nothing for a cancel)', async () => {
+    const page = await ready();
+    mockScan.mockResolvedValueOnce({ result: 'https://example.com/not-a-card' });
+    await tap(page.querySelector('.scan-card-in'));
+    expect(mockByCard).not.toHaveBeenCalled();
+    expect(text(page, '.card-error')).toContain('这不是志愿者证上的二维码');
+    mockScan.mockResolvedValueOnce({ result: CARD });
+    mockByCard.mockRejectedValueOnce(new AppError('failed-precondition', 'x', { reason: 'card.expired' }));
+    await tap(page.querySelector('.scan-card-in'));
+    expect(text(page, '.card-error')).toBe('志愿者证二维码已过期，请对方刷新后再扫');
+    expect(states(page)).toEqual(['未签到', '未签到']);
+    const { PlatformError } = jest.requireActual('../../../../miniprogram/services/platform');
+    mockScan.mockRejectedValueOnce(new PlatformError('cancelled', 'scanCode:fail cancel'));
+    await tap(page.querySelector('.scan-card-in'));
+    expect(page.querySelector('.card-error')).toBeUndefined();
+  });
 });

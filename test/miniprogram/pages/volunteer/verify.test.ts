@@ -42,7 +42,7 @@ test('a genuine certificate shows what it states (opened from its QR with both v
 });
 
 test('typed values are checked before the call; an unknown one says so', async () => {
-  mockVerify.mockResolvedValue({ valid: false });
+  mockVerify.mockResolvedValue({ valid: false, revokedOn: null });
   const page = renderPage(id);
   type(page, '.f-no', 'zyzm-2026');
   await settle();
@@ -56,6 +56,16 @@ test('typed values are checked before the call; an unknown one says so', async (
   await settle();
   expect(mockVerify).toHaveBeenCalledWith({ certificateNo: 'ZYZM-20261202-AAAAAA', checkCode: 'K7Q2M9PA' });
   expect(text(page, '.v-title')).toBe('没有找到这份证明');
+});
+
+test('a revoked certificate says only since when, nothing it stated', async () => {
+  mockVerify.mockResolvedValue({ valid: false, revokedOn: '2026-12-05' });
+  const page = renderPage(id, { no: 'ZYZM-20261202-7KQ2M9', code: 'K7Q2M9PA' });
+  page.querySelector('.verify')!.dispatchEvent('tap');
+  await settle();
+  expect(text(page, '.v-title')).toBe('这份证明已撤销');
+  expect(text(page, '.v-revoked')).toContain('已于2026年12月5日撤销');
+  expect(page.querySelector('.v-name')).toBeUndefined();
 });
 
 test('a failed call shows the message', async () => {
