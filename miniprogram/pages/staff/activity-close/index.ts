@@ -2,12 +2,12 @@
 // attendance writes the draft service records. 待确认记录 lists ended activities; their records open
 // inline and one tap confirms them all, which credits the volunteers' time bank. Rows change in place.
 import { pageBase } from '../../../behaviors/page-base';
+import { pagedList } from '../../../behaviors/paged-list';
 import type { ActivitySummary } from '../../../core/index';
 import { activityRecords, confirmRecords, finishActivity, listActivities } from '../../../services/activity';
 import { userMessage } from '../../../services/errors';
-import { communityFor, profile } from '../../../services/session';
 import { closingRow, confirmedText, finishedText, recordLine, type ClosingRow, type ClosingStep } from '../../../utils/closing-view';
-import { loadFirstPage, loadNextPage, type ListStatus, type PagedList } from '../../../utils/list';
+import { communityList, listData, loadFirstPage, type PagedList } from '../../../utils/list';
 import { actOnRow } from '../../../utils/row-action';
 
 const PAGE = 20;
@@ -19,54 +19,36 @@ const TABS: Array<{ key: ClosingStep; label: string }> = [
 ];
 
 Component({
-  behaviors: [pageBase],
+  behaviors: [pageBase, pagedList],
   data: {
+    ...listData<ClosingRow>(),
     tabs: TABS,
     tab: 'finish' as ClosingStep,
     communityId: '',
-    status: 'loading' as ListStatus,
-    errorMessage: '',
-    rows: [] as ClosingRow[],
-    next: null as string | null,
-    loadingMore: false,
     moreError: '',
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ tab: query.tab === 'confirm' ? 'confirm' : 'finish' });
-      return this.load();
+      return loadFirstPage(this, this.list());
     },
 
     list(): PagedList<ActivitySummary, ClosingRow> {
       const step = this.data.tab;
-      const fetch = async (after?: string) => {
-        if (!after) {
-          await profile();
-          this.setData({ communityId: communityFor('staff') ?? '' });
-        }
-        return listActivities({ communityId: this.data.communityId, status: step === 'finish' ? 'published' : 'ended', after, limit: PAGE });
-      };
+      const status = step === 'finish' ? 'published' : 'ended';
       const now = Date.now();
-      return { key: 'rows', fetch, mapRow: (a: ActivitySummary) => closingRow(a, step, now), moreErrorKey: 'moreError' };
-    },
-
-    load() {
-      return loadFirstPage(this, this.list());
-    },
-
-    onRetry() {
-      return this.load();
-    },
-
-    onReachBottom() {
-      return loadNextPage(this, this.list());
+      return communityList(this, 'staff', (communityId, after) => listActivities({ communityId, status, after, limit: PAGE }), {
+        key: 'rows',
+        mapRow: (a: ActivitySummary) => closingRow(a, step, now),
+        moreErrorKey: 'moreError',
+      });
     },
 
     onTabTap(e: WechatMiniprogram.TouchEvent) {
       const tab = String(e.currentTarget.dataset.key) as ClosingStep;
       if (tab === this.data.tab) return undefined;
       this.setData({ tab });
-      return this.load();
+      return loadFirstPage(this, this.list());
     },
 
     onFinishTap(e: WechatMiniprogram.TouchEvent) {

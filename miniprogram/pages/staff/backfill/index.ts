@@ -4,14 +4,14 @@
 // approves on the review page (补录审批), and the page says so. A lost answer is retried with the same
 // requestId, so the request is not made twice.
 import { pageBase } from '../../../behaviors/page-base';
+import { pagedList } from '../../../behaviors/paged-list';
 import type { ActivitySummary } from '../../../core/index';
 import { listActivities, requestBackfill, roster } from '../../../services/activity';
 import { fieldErrors, userMessage } from '../../../services/errors';
 import { navigateTo } from '../../../services/platform';
-import { communityFor, profile } from '../../../services/session';
 import { backfillActivity, blankBackfillForm, buildBackfill, type BackfillActivity, type BackfillForm } from '../../../utils/backfill-view';
 import { rosterRow, type RosterEntryLike, type RosterRow } from '../../../utils/leader-view';
-import { loadFirstPage, loadNextPage, type ListStatus, type PagedList } from '../../../utils/list';
+import { communityList, loadFirstPage, loadNextPage, type ListStatus, type PagedList } from '../../../utils/list';
 
 const PAGE = 20;
 /** Records can be back-filled once an activity ended, and still after it was closed. */
@@ -21,7 +21,7 @@ const STATUSES = [
 ];
 
 Component({
-  behaviors: [pageBase],
+  behaviors: [pageBase, pagedList],
   data: {
     step: 'activity' as 'activity' | 'person' | 'form' | 'done',
     statuses: STATUSES,
@@ -43,19 +43,9 @@ Component({
     requestId: '',
   },
   methods: {
-    onLoad() {
-      return this.load();
-    },
-
     activityList(): PagedList<ActivitySummary, BackfillActivity> {
-      const fetch = async (after?: string) => {
-        if (!after) {
-          await profile();
-          this.setData({ communityId: communityFor('staff') ?? '' });
-        }
-        return listActivities({ communityId: this.data.communityId, status: this.data.activityStatus, after, limit: PAGE });
-      };
-      return { key: 'activities', fetch, mapRow: backfillActivity, moreErrorKey: 'moreError' };
+      const status = this.data.activityStatus;
+      return communityList(this, 'staff', (communityId, after) => listActivities({ communityId, status, after, limit: PAGE }), { key: 'activities', mapRow: backfillActivity, moreErrorKey: 'moreError' });
     },
 
     personList(): PagedList<RosterEntryLike, RosterRow> {
@@ -63,18 +53,18 @@ Component({
       return { key: 'people', fetch: (after?: string) => roster({ activityId, after, limit: 50 }), mapRow: rosterRow, moreErrorKey: 'moreError' };
     },
 
-    load() {
-      return this.data.step === 'person' ? loadFirstPage(this, this.personList()) : loadFirstPage(this, this.activityList());
+    /** The list of the step shown (pagedList loads and retries it). */
+    list(): PagedList<unknown, unknown> {
+      return (this.data.step === 'activity' ? this.activityList() : this.personList()) as PagedList<unknown, unknown>;
     },
 
-    onRetry() {
-      return this.load();
+    load() {
+      return loadFirstPage(this, this.list());
     },
 
     onReachBottom() {
-      if (this.data.step === 'activity') return loadNextPage(this, this.activityList());
-      if (this.data.step === 'person') return loadNextPage(this, this.personList());
-      return undefined;
+      // Only a list on screen grows (not the roster behind the form).
+      return this.data.step === 'activity' || this.data.step === 'person' ? loadNextPage(this, this.list()) : undefined;
     },
 
     onStatusTap(e: WechatMiniprogram.TouchEvent) {
