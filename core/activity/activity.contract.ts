@@ -421,7 +421,7 @@ export const activityContract = defineContract({
     // staff of the community: the open correction requests and the back-fills awaiting a second approver
     pendingCorrections: { input: ReviewQueueInput, output: CorrectionQueuePage, mutates: false },
     pendingBackfills: { input: ReviewQueueInput, output: BackfillQueuePage, mutates: false },
-    // staff of the community: the month's volunteering figures and the queues' sizes (counts, one aggregate)
+    // staff and social workers of the community: the month's volunteering figures and the queues' sizes (counts, one aggregate)
     figures: { input: FiguresInput, output: ActivityFigures, mutates: false },
   },
 });

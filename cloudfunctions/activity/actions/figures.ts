@@ -1,8 +1,8 @@
 // The community's volunteering figures for its staff: the month's published activities and confirmed
 // service hours, the registered volunteers, and how much waits in each review queue. A few indexed
 // counts and one indexed aggregate (service_records community_status_date), never a scan.
-import { dayOf, wishMonthRange } from '../../../core';
-import { requireStaffOfCommunity } from '../../../server/activity/access';
+import { AppError, dayOf, hasRole, wishMonthRange } from '../../../core';
+import { isStaffOf } from '../../../server/activity/access';
 import { ActivityCollections, VolunteerReads } from '../../../server/activity/collections';
 import type { Ctx } from '../../../server/context';
 import type { In, Out } from '../types';
@@ -11,7 +11,12 @@ import type { In, Out } from '../types';
 const HELD = ['published', 'ended', 'closed'];
 
 export async function figures(input: In<'figures'>, ctx: Ctx): Promise<Out<'figures'>> {
-  await requireStaffOfCommunity(ctx, input.communityId);
+  // Counts only, no person: the community's staff and its social workers (issue 6: "staff and social
+  // workers … the community figures").
+  const user = await ctx.user();
+  if (!isStaffOf(user, input.communityId) && !hasRole(user?.roles ?? [], 'social-worker', input.communityId)) {
+    throw new AppError('permission-denied', '只有本社区的工作人员和社工可以查看', { reason: 'activity.staff_only' });
+  }
   const _ = ctx.db.command;
   const communityId = input.communityId;
   const [start, end] = wishMonthRange(input.month);

@@ -1,6 +1,7 @@
 // activity.figures: the community's volunteering figures for its staff. Counts only what belongs to
 // the community and the month (China time), only confirmed records' hours, only published
-// activities; only staff of the community may read them; a bad month or community is refused.
+// activities; only staff and social workers of the community may read them; a bad month or community
+// is refused.
 import { db, uniq } from '../../server/fixtures/db';
 import { act, HOUR, makeWorld, ok, PERSONAS, putVolunteer, T0, World } from './fixtures';
 
@@ -83,11 +84,11 @@ describe('who may read the figures', () => {
     else expect(r).toMatchObject({ ok: false, error: { code: 'permission-denied', details: { reason: 'activity.staff_only' } } });
   });
 
-  test('the team leader and the social worker are not staff; the community admin is', async () => {
-    for (const who of [w.leader, w.socialWorker]) {
-      expect(await act(who, 'figures', { communityId: w.community, month: '2026-12' })).toMatchObject({ ok: false, error: { code: 'permission-denied' } });
-    }
-    expect((await act(w.staff2, 'figures', { communityId: w.community, month: '2026-12' })).ok).toBe(true);
+  test('the community admin and the social worker may; the team leader may not', async () => {
+    expect(await act(w.leader, 'figures', { communityId: w.community, month: '2026-12' })).toMatchObject({ ok: false, error: { code: 'permission-denied' } });
+    for (const who of [w.staff2, w.socialWorker]) expect((await act(who, 'figures', { communityId: w.community, month: '2026-12' })).ok).toBe(true);
+    // Another community's social worker is not this one's.
+    expect(await act(w.socialWorker, 'figures', { communityId: w.otherCommunity, month: '2026-12' })).toMatchObject({ ok: false, error: { code: 'permission-denied' } });
   });
 });
 

@@ -1,13 +1,14 @@
 // Community figures for staff (社区数据): the month's volunteering (activities, confirmed records and
 // hours), what waits in each review queue (a tap opens it), the month's wishes, the funds' balances
-// and the disclosures due. The volunteering figures are the page (staff only: a refusal is the error
-// state); the other three are read beside them and a failure of one shows on its own card.
+// and the disclosures due. The volunteering figures are the page (staff and social workers: a refusal
+// is the error state); the other three are read beside them and a failure of one shows on its own card
+// (a social worker is refused the funds and the disclosures there).
 import { pageBase } from '../../../behaviors/page-base';
 import { activityFigures } from '../../../services/activity';
 import { disclosuresDue, listFunds } from '../../../services/charity';
 import { userMessage } from '../../../services/errors';
 import { navigateTo } from '../../../services/platform';
-import { communityFor, profile } from '../../../services/session';
+import { activeRole, communityFor, profile } from '../../../services/session';
 import { wishDisclosure } from '../../../services/wish';
 import { dueCount, fundLines, queueLines, volunteeringLines, type FigureLine, type WorkLine } from '../../../utils/figures-view';
 import { disclosureFigures, monthLabel, monthOf, previousMonth, type DisclosureFigure } from '../../../utils/wish-view';
@@ -39,7 +40,8 @@ Component({
       this.setData({ status: 'loading', errorMessage: '', month, monthText: monthLabel(month), isThisMonth: month === monthOf(Date.now()) });
       try {
         await profile();
-        const communityId = communityFor('staff') ?? '';
+        // The community of the role the person acts in (staff, community admin or social worker).
+        const communityId = communityFor(activeRole()) ?? '';
         const [figures, wishes, funds, due] = await Promise.allSettled([
           activityFigures({ communityId, month }),
           wishDisclosure({ communityId, month }),

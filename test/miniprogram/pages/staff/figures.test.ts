@@ -13,7 +13,8 @@ jest.mock('../../../../miniprogram/services/wish', () => ({ wishDisclosure: (i: 
 jest.mock('../../../../miniprogram/services/charity', () => ({ listFunds: (i: unknown) => mockFunds(i), disclosuresDue: (i: unknown) => mockDue(i) }));
 jest.mock('../../../../miniprogram/services/session', () => ({
   profile: () => Promise.resolve({ openid: 'o', roles: [{ role: 'staff', communityId: 'c1' }], createdAt: 1 }),
-  communityFor: (r: string) => (r === 'staff' ? 'c1' : undefined),
+  activeRole: () => 'social-worker',
+  communityFor: (r: string) => (r === 'social-worker' ? 'c1' : 'elsewhere'),
   currentFontScale: () => 1,
 }));
 jest.mock('../../../../miniprogram/services/platform', () => ({ ...jest.requireActual('../../../../miniprogram/services/platform'), navigateTo: (u: string) => mockNavigate(u) }));
