@@ -67,6 +67,8 @@ export const RecipientView = z.object({
   under14: z.boolean(),
   guardianConsent: z.boolean(),
   hasOwnWeChat: z.boolean(),
+  /** The caller is this recipient (registered with their own WeChat): whom "for myself" posts for. */
+  you: z.boolean(),
   familyCount: z.number().int(),
   /** Masked (138****5678); staff only, else null. */
   phoneMasked: z.string().nullable(),

@@ -1,7 +1,6 @@
 // Client side of the `wish` function (core/wish/wish.contract.ts).
 import { wishContract, type InputOf } from '../core/index';
 import { callAction, type CallOptions } from './call';
-import { readPref, writePref } from './platform';
 
 type W = typeof wishContract;
 
@@ -33,10 +32,3 @@ export const printConfirmCode = (recipientId: string, opts?: CallOptions) => cal
 export const assignVolunteer = (input: InputOf<W, 'assignVolunteer'>, opts?: CallOptions) => callAction(wishContract, 'assignVolunteer', input, opts);
 /** The recipient's door address, for the assigned volunteer: shown on screen only, never stored on the phone. */
 export const deliveryAddress = (wishId: string, opts?: CallOptions) => callAction(wishContract, 'deliveryAddress', { wishId }, opts);
-
-// The contract has no "my recipients" action: a resident's own recipient id is remembered on this
-// phone once registered (the server derives it from the openid, so registering again is refused
-// with wish.recipient_exists rather than creating a second one).
-const SELF_RECIPIENT = 'wishSelfRecipient';
-export const rememberedSelfRecipient = (): string | undefined => readPref<string>(SELF_RECIPIENT);
-export const rememberSelfRecipient = (id: string): void => writePref(SELF_RECIPIENT, id);

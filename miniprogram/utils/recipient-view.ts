@@ -83,9 +83,9 @@ export interface FamilyChoice {
 }
 
 /** Whom a resident may post for besides themselves: the recipients they are bound family of. */
-export function familyChoices(items: readonly RecipientView[], selfId: string | undefined): FamilyChoice[] {
+export function familyChoices(items: readonly RecipientView[]): FamilyChoice[] {
   return items
-    .filter((r) => r.id !== selfId)
+    .filter((r) => !r.you)
     .map((r) => {
       const needsConsent = r.under14 && !r.guardianConsent;
       return { id: r.id, label: `${r.maskedName}（${AGE_LABEL[r.ageBand] ?? ''}）${needsConsent ? '·需监护人同意' : ''}`, needsConsent };

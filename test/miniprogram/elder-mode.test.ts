@@ -13,7 +13,6 @@ jest.mock('../../miniprogram/services/wish', () => ({
   getWish: () => new Promise(() => {}),
   myWishes: () => new Promise(() => {}),
   listRecipients: () => new Promise(() => {}),
-  rememberedSelfRecipient: () => undefined,
   printConfirmCode: () => new Promise(() => {}),
 }));
 

@@ -28,7 +28,7 @@ export function codeHash(recipientId: string, code: string): string {
   return sha256Hex(`wish-confirm-code/v1\u0000${recipientId}\u0000${code}`);
 }
 
-export function recipientView(r: RecipientDoc, staff: boolean): RecipientView {
+export function recipientView(r: RecipientDoc, staff: boolean, caller: string): RecipientView {
   return {
     id: r._id,
     communityId: r.communityId,
@@ -39,6 +39,7 @@ export function recipientView(r: RecipientDoc, staff: boolean): RecipientView {
     under14: r.under14,
     guardianConsent: r.guardianConsent !== null,
     hasOwnWeChat: r.openid !== null,
+    you: r.openid !== null && r.openid === caller,
     familyCount: r.familyOpenids.length,
     phoneMasked: staff ? r.phoneMasked : null,
     hasConfirmCode: r.codeHash !== null,
@@ -89,7 +90,7 @@ export async function registerRecipient(input: In<'registerRecipient'>, ctx: TxC
   };
   await ctx.tx.collection(R).add({ data: doc });
   await ctx.audit({ action: 'wish.registerRecipient', subject: `${R}/${id}`, after: { communityId: doc.communityId, ageBand: doc.ageBand, group: doc.group, self: input.self } });
-  return recipientView(doc, staff);
+  return recipientView(doc, staff, ctx.openid);
 }
 
 /** At most this many recipients one person is, or is bound family of. */
@@ -110,11 +111,11 @@ export async function ownRecipients(ctx: Ctx): Promise<RecipientDoc[]> {
  * staff-only fields. `staff`: the community's recipients, newest first, in cursor pages.
  */
 export async function recipients(input: In<'recipients'>, ctx: Ctx): Promise<{ items: RecipientView[]; next: string | null }> {
-  if (input.as === 'mine') return { items: (await ownRecipients(ctx)).map((r) => recipientView(r, false)), next: null };
+  if (input.as === 'mine') return { items: (await ownRecipients(ctx)).map((r) => recipientView(r, false, ctx.openid)), next: null };
   const communityId = input.communityId as string; // the contract requires it with as: 'staff'
   await requireStaff(ctx, communityId);
   const page = await paginate(ctx.db, R, { where: { communityId }, sort: [{ field: 'createdAt', order: 'desc' }], after: input.after ?? null, limit: input.limit });
-  return { items: (page.items as RecipientDoc[]).map((r) => recipientView(r, true)), next: page.next };
+  return { items: (page.items as RecipientDoc[]).map((r) => recipientView(r, true, ctx.openid)), next: page.next };
 }
 
 async function staffRecipient(ctx: TxCtx, recipientId: string): Promise<RecipientDoc> {
@@ -130,7 +131,7 @@ export async function bindFamily(input: In<'bindFamily'>, ctx: TxCtx): Promise<R
   const now = ctx.now();
   await ctx.tx.collection(R).doc(r._id).update({ data: { familyOpenids, updatedAt: now, version: r.version + 1 } });
   await ctx.audit({ action: 'wish.bindFamily', subject: `${R}/${r._id}`, before: { familyOpenids: r.familyOpenids }, after: { familyOpenids } });
-  return recipientView({ ...r, familyOpenids }, true);
+  return recipientView({ ...r, familyOpenids }, true, ctx.openid);
 }
 
 export async function recordGuardianConsent(input: In<'recordGuardianConsent'>, ctx: TxCtx): Promise<RecipientView> {
@@ -147,7 +148,7 @@ export async function recordGuardianConsent(input: In<'recordGuardianConsent'>, 
   };
   await ctx.tx.collection(R).doc(r._id).update({ data: { guardianConsent: ctx.db.command.set(guardianConsent), updatedAt: now, version: r.version + 1 } });
   await ctx.audit({ action: 'wish.recordGuardianConsent', subject: `${R}/${r._id}`, after: { relation: input.relation, method: input.method } });
-  return recipientView({ ...r, guardianConsent }, true);
+  return recipientView({ ...r, guardianConsent }, true, ctx.openid);
 }
 
 /**

@@ -12,6 +12,8 @@ test('recipients as mine: the ones I am and am bound family of, without staff-on
   expect(out.next).toBeNull();
   expect(out.items.map((r: { id: string }) => r.id).sort()).toEqual([self._id, parent._id].sort());
   expect(out.items.every((r: { phoneMasked: unknown }) => r.phoneMasked === null)).toBe(true);
+  // "For myself" is the one that is the caller: no need to remember it on the phone.
+  expect(out.items.filter((r: { you: boolean }) => r.you).map((r: { id: string }) => r.id)).toEqual([self._id]);
   expect(expectOk(await call(c.stranger, 'recipients', { as: 'mine' })).items).toEqual([]);
 });
 

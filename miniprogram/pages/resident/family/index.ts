@@ -5,7 +5,7 @@ import { pageBase } from '../../../behaviors/page-base';
 import { userMessage } from '../../../services/errors';
 import { navigateTo, setClipboard, toast } from '../../../services/platform';
 import { profile } from '../../../services/session';
-import { listRecipients, rememberedSelfRecipient } from '../../../services/wish';
+import { listRecipients } from '../../../services/wish';
 import { familyChoices, type FamilyChoice } from '../../../utils/recipient-view';
 
 Component({
@@ -21,7 +21,7 @@ Component({
       this.setData({ status: 'loading', errorMessage: '' });
       try {
         const [p, page] = await Promise.all([profile(), listRecipients({ as: 'mine' })]);
-        this.setData({ status: 'ready', bindingCode: p.openid, family: familyChoices(page.items, rememberedSelfRecipient()) });
+        this.setData({ status: 'ready', bindingCode: p.openid, family: familyChoices(page.items) });
       } catch (err) {
         this.setData({ status: 'error', errorMessage: userMessage(err) });
       }

@@ -3,11 +3,11 @@
 // community to verify it. Text is checked by the server (content.rejected lands on its field).
 import { pageBase } from '../../../behaviors/page-base';
 import { addDays, dayOf, type PostWishInput, type RegisterRecipientInput } from '../../../core/index';
-import { fieldErrors, reasonOf, userMessage } from '../../../services/errors';
+import { fieldErrors, userMessage } from '../../../services/errors';
 import { navigateTo, requestSubscribe } from '../../../services/platform';
 import { subscribeTemplatesFor } from '../../../services/user';
 import { communityFor, homeCommunity, profile, roles } from '../../../services/session';
-import { listRecipients, postWish, registerRecipient, rememberedSelfRecipient, rememberSelfRecipient } from '../../../services/wish';
+import { listRecipients, postWish, registerRecipient } from '../../../services/wish';
 import { familyChoices, type FamilyChoice } from '../../../utils/recipient-view';
 import { AGE_BANDS, GROUPS, WANTED_WITHIN, WISH_CATEGORIES, yuanToFen } from '../../../utils/wish-view';
 
@@ -43,9 +43,10 @@ Component({
     submitError: '',
     busy: false,
     requestIds: { recipient: '', wish: '' },
+    /** The caller's own recipient (recipients as mine, `you`), once registered. */
+    selfId: '',
+    /** The family members staff bound this person to. */
     family: [] as FamilyChoice[],
-    familyStatus: '' as '' | 'loading' | 'ready' | 'error',
-    familyError: '',
     /** Staff registered a resident (proxy): the next steps for that recipient. */
     doneRecipientId: '',
   },
@@ -53,30 +54,16 @@ Component({
     async onLoad(query: Record<string, string | undefined>) {
       this.setData({ step: 'loading', errorMessage: '' });
       try {
-        await profile();
+        const [, mine] = await Promise.all([profile(), listRecipients({ as: 'mine' })]);
         const isStaff = roles().some((g) => g.role === 'staff' || g.role === 'community-admin');
         const mode: Mode = query.recipientId ? 'family' : 'self';
-        this.setData({ step: 'form', isStaff, mode, recipientId: query.recipientId ?? '', selfKnown: !!rememberedSelfRecipient() });
-        if (mode === 'family') await this.loadFamily();
+        const selfId = mine.items.find((r) => r.you)?.id ?? '';
+        const family = familyChoices(mine.items);
+        const recipientId = query.recipientId ?? (family.length === 1 ? family[0].id : '');
+        this.setData({ step: 'form', isStaff, mode, recipientId, selfId, selfKnown: !!selfId, family });
       } catch (err) {
         this.setData({ step: 'error', errorMessage: userMessage(err) });
       }
-    },
-    /** The family members staff bound this person to (recipients as mine, without themselves). */
-    async loadFamily() {
-      if (this.data.familyStatus === 'loading' || this.data.familyStatus === 'ready') return;
-      this.setData({ familyStatus: 'loading', familyError: '' });
-      try {
-        const page = await listRecipients({ as: 'mine' });
-        const family = familyChoices(page.items, rememberedSelfRecipient());
-        const only = family.length === 1 && !this.data.recipientId ? { recipientId: family[0].id } : {};
-        this.setData({ family, familyStatus: 'ready', ...only });
-      } catch (err) {
-        this.setData({ familyStatus: 'error', familyError: userMessage(err) });
-      }
-    },
-    onFamilyRetry() {
-      return this.loadFamily();
     },
     onMemberTap(e: WechatMiniprogram.TouchEvent) {
       this.setData({ recipientId: String(e.currentTarget.dataset.id), 'errors.recipientId': '' });
@@ -88,9 +75,7 @@ Component({
       return this.onLoad({});
     },
     onModeTap(e: WechatMiniprogram.TouchEvent) {
-      const mode = String(e.currentTarget.dataset.key) as Mode;
-      this.setData({ mode, errors: {}, submitError: '' });
-      return mode === 'family' ? this.loadFamily() : undefined;
+      this.setData({ mode: String(e.currentTarget.dataset.key) as Mode, errors: {}, submitError: '' });
     },
     onInput(e: WechatMiniprogram.Input) {
       const field = String(e.currentTarget.dataset.field);
@@ -118,7 +103,7 @@ Component({
     async recipient(): Promise<string> {
       const d = this.data;
       if (d.mode === 'family') return d.recipientId;
-      if (d.mode === 'self' && d.selfKnown) return rememberedSelfRecipient() ?? '';
+      if (d.mode === 'self' && d.selfKnown) return d.selfId;
       const input: RegisterRecipientInput = {
         communityId: d.mode === 'proxy' ? communityFor('staff') ?? homeCommunity() : homeCommunity(),
         self: d.mode === 'self',
@@ -130,10 +115,7 @@ Component({
         ...(d.address.trim() ? { address: d.address.trim() } : {}),
       };
       const r = await registerRecipient(input, { requestId: d.requestIds.recipient || undefined });
-      if (d.mode === 'self') {
-        rememberSelfRecipient(r.id);
-        this.setData({ selfKnown: true });
-      }
+      if (d.mode === 'self') this.setData({ selfId: r.id, selfKnown: true });
       return r.id;
     },
 
@@ -160,9 +142,7 @@ Component({
         this.setData({ busy: false, step: 'done', requestIds: { recipient: '', wish: '' }, doneRecipientId: d.mode === 'proxy' ? recipientId : '' });
       } catch (err) {
         const requestId = (err as { requestId?: string }).requestId ?? '';
-        const msg =
-          reasonOf(err) === 'wish.recipient_exists' ? '您已经登记过，但这部手机上没有记录。请联系社区工作人员帮您发布，或在“我的心愿”里查看。' : userMessage(err);
-        this.setData({ busy: false, errors: fieldErrors(err), submitError: msg, [`requestIds.${stage}`]: requestId });
+        this.setData({ busy: false, errors: fieldErrors(err), submitError: userMessage(err), [`requestIds.${stage}`]: requestId });
       }
       return undefined;
     },

@@ -3,13 +3,11 @@ import { childNode, childText, flush, load, renderPage, text } from '../../helpe
 import { recipient } from '../../fixtures/wish';
 
 const mockList = jest.fn();
-const mockRemembered = jest.fn<string | undefined, []>();
 const mockNavigate = jest.fn();
 const mockClipboard = jest.fn();
 const mockToast = jest.fn();
 jest.mock('../../../../miniprogram/services/wish', () => ({
   listRecipients: (i: unknown) => mockList(i),
-  rememberedSelfRecipient: () => mockRemembered(),
 }));
 jest.mock('../../../../miniprogram/services/session', () => ({
   profile: () => Promise.resolve({ openid: 'oFamily_0123456789abcdefghij', roles: [], createdAt: 1 }),
@@ -28,13 +26,12 @@ async function settle() {
 }
 
 beforeEach(() => {
-  for (const m of [mockList, mockRemembered, mockNavigate, mockClipboard, mockToast]) m.mockReset();
+  for (const m of [mockList, mockNavigate, mockClipboard, mockToast]) m.mockReset();
 });
 
 test('loading, then the family I may post for (not myself), and posting for one of them', async () => {
-  mockRemembered.mockReturnValue('r_00000000000000000009');
   mockList.mockResolvedValue({
-    items: [recipient(9, { maskedName: '王某', ageBand: '60-69', hasOwnWeChat: true }), recipient(1), recipient(2, { maskedName: '陈某', ageBand: '6-13', under14: true })],
+    items: [recipient(9, { maskedName: '王某', ageBand: '60-69', hasOwnWeChat: true, you: true }), recipient(1), recipient(2, { maskedName: '陈某', ageBand: '6-13', under14: true })],
     next: null,
   });
   const page = renderPage(id);

@@ -4,8 +4,6 @@ import { NOW, recipient, view } from '../../fixtures/wish';
 
 const mockRegister = jest.fn();
 const mockPost = jest.fn();
-const mockRemembered = jest.fn<string | undefined, []>();
-const mockRemember = jest.fn();
 const mockSubscribe = jest.fn();
 const mockRecipients = jest.fn();
 const mockNavigate = jest.fn();
@@ -13,8 +11,6 @@ const mockRoles = jest.fn(() => [] as Array<{ role: string; communityId: string 
 jest.mock('../../../../miniprogram/services/wish', () => ({
   registerRecipient: (i: unknown, o: unknown) => mockRegister(i, o),
   postWish: (i: unknown, o: unknown) => mockPost(i, o),
-  rememberedSelfRecipient: () => mockRemembered(),
-  rememberSelfRecipient: (id: string) => mockRemember(id),
   listRecipients: (i: unknown) => mockRecipients(i),
 }));
 jest.mock('../../../../miniprogram/services/session', () => ({
@@ -50,14 +46,14 @@ async function fillWish(page: any) {
 beforeEach(() => {
   jest.clearAllMocks();
   mockRecipients.mockReset();
+  mockRecipients.mockResolvedValue({ items: [], next: null });
   jest.spyOn(Date, 'now').mockReturnValue(NOW);
   mockSubscribe.mockResolvedValue([]);
-  mockRemembered.mockReturnValue(undefined);
   mockRoles.mockReturnValue([]);
 });
 afterEach(() => jest.restoreAllMocks());
 
-test('for myself, first time: registers me as recipient (remembered), then posts the wish', async () => {
+test('for myself, first time: registers me as recipient, then posts the wish', async () => {
   mockRegister.mockResolvedValue({ id: RID });
   mockPost.mockResolvedValue(view({ status: 'submitted' }));
   const page = renderPage(id);
@@ -71,7 +67,7 @@ test('for myself, first time: registers me as recipient (remembered), then posts
   await settle();
   expect(mockSubscribe).toHaveBeenCalledWith(['tpl-wishPosted']);
   expect(mockRegister).toHaveBeenCalledWith(expect.objectContaining({ communityId: 'c1', self: true, name: '张桂兰', ageBand: '70-79', group: 'elderly', showGroup: false }), { requestId: undefined });
-  expect(mockRemember).toHaveBeenCalledWith(RID);
+  expect(mockRecipients).toHaveBeenCalledWith({ as: 'mine' });
   expect(mockPost).toHaveBeenCalledWith(
     { recipientId: RID, item: '助行器', description: '腿脚不便，出门需要助行器', category: 'daily-living', valueFen: 18000, wantedOn: '2026-12-09' },
     { requestId: undefined },
@@ -79,8 +75,8 @@ test('for myself, first time: registers me as recipient (remembered), then posts
   expect(text(page, '.done .title')).toBe('心愿已提交');
 });
 
-test('for myself, already registered on this phone: no recipient form, no second registration', async () => {
-  mockRemembered.mockReturnValue(RID);
+test('for myself, already registered (the server says which recipient is me): no recipient form, no second registration', async () => {
+  mockRecipients.mockResolvedValue({ items: [recipient(5), { ...recipient(1), id: RID, you: true, hasOwnWeChat: true }], next: null });
   mockPost.mockResolvedValue(view());
   const page = renderPage(id);
   await settle();
@@ -94,8 +90,7 @@ test('for myself, already registered on this phone: no recipient form, no second
 
 test('for a family member: chosen among the bound ones (not myself), checked before sending', async () => {
   mockPost.mockResolvedValue(view());
-  mockRemembered.mockReturnValue('r_00000000000000000009');
-  mockRecipients.mockResolvedValue({ items: [recipient(9), recipient(1), recipient(2, { maskedName: '陈某', ageBand: '6-13', under14: true })], next: null });
+  mockRecipients.mockResolvedValue({ items: [recipient(9, { you: true }), recipient(1), recipient(2, { maskedName: '陈某', ageBand: '6-13', under14: true })], next: null });
   const page = renderPage(id);
   await settle();
   page.querySelectorAll('.mode')[1].dispatchEvent('tap');
@@ -154,7 +149,6 @@ test('staff register a resident without a smartphone (proxy) in their community'
   page.querySelector('.submit')!.dispatchEvent('tap');
   await settle();
   expect(mockRegister).toHaveBeenCalledWith(expect.objectContaining({ communityId: 'c-staff', self: false, name: '李大爷', address: '幸福里3栋201' }), { requestId: undefined });
-  expect(mockRemember).not.toHaveBeenCalled();
   // Next for a resident without a smartphone: the sign-off card.
   page.querySelector('.done-code')!.dispatchEvent('tap');
   await settle();
@@ -162,7 +156,7 @@ test('staff register a resident without a smartphone (proxy) in their community'
 });
 
 test('a rejected text lands on its field with the server’s message; the retry keeps the requestId', async () => {
-  mockRemembered.mockReturnValue(RID);
+  mockRecipients.mockResolvedValue({ items: [recipient(1, { id: RID, you: true })], next: null });
   mockPost
     .mockRejectedValueOnce(
       new AppError('invalid-argument', '内容含有不适宜的词语，请修改后再提交', {
@@ -195,4 +189,12 @@ test('empty form: each missing field says what to write', async () => {
   expect(text(page, '.e-item')).toContain('助行器');
   expect(text(page, '.e-value')).toBe('请填写大约多少钱，例如 120');
   expect(mockPost).not.toHaveBeenCalled();
+});
+
+test('the recipients could not be read: the error state with retry, before any form', async () => {
+  mockRecipients.mockRejectedValueOnce(new AppError('internal', 'x', { reason: 'client.network' }, true));
+  const page = renderPage(id);
+  await settle();
+  expect(childText(page, '#state', '.error-message')).toBe('网络不太好，请检查网络后重试');
+  expect(page.querySelector('.submit')).toBeUndefined();
 });
