@@ -38,8 +38,13 @@ export const SubscribeTemplates = z.object({
 export type SubscribeTemplates = z.infer<typeof SubscribeTemplates>;
 export type SubscribeScene = keyof SubscribeTemplates;
 
-/** What user.me answers: the profile and the subscribe templates of each prompt. */
-export const MeView = UserProfile.extend({ subscribeTemplates: SubscribeTemplates });
+/**
+ * What user.me answers: the profile, the subscribe templates of each prompt and the communities in
+ * which the caller is a named signer of a community fund (小区公益基金; usually none). Fund signers are
+ * often residents with no role grant, so the app learns from this list whether, and where, to offer
+ * them the fund approvals.
+ */
+export const MeView = UserProfile.extend({ subscribeTemplates: SubscribeTemplates, fundSignerCommunities: z.array(CommunityId) });
 export type MeView = z.infer<typeof MeView>;
 
 export const MeInput = z.object({});

@@ -33,6 +33,8 @@ export const activityCollections: CollectionSpec[] = [
       { name: 'activity', fields: [['activityId', 1], ['openid', 1]] },
       { name: 'openid_date', fields: [['openid', 1], ['date', -1]] },
       { name: 'status_due', fields: [['status', 1], ['dueOn', 1]] },
+      // activity.figures: the confirmed hours of a community's month.
+      { name: 'community_status_date', fields: [['communityId', 1], ['status', 1], ['date', 1]] },
     ],
     rules: DENY_ALL,
   },

@@ -51,7 +51,13 @@ export const charityCollections: CollectionSpec[] = [
   {
     name: 'charity_funds',
     description: 'community funds (小区公益基金) with their three named signers; the balance is derived from the entries',
-    indexes: [{ name: 'community', fields: [['communityId', 1], ['createdAt', -1]] }],
+    indexes: [
+      { name: 'community', fields: [['communityId', 1], ['createdAt', -1]] },
+      // user.me: the funds a person signs (one branch of an $or per signer role).
+      { name: 'signer_convener', fields: [['signers.convener', 1]] },
+      { name: 'signer_committee', fields: [['signers.committeeMember', 1]] },
+      { name: 'signer_resident', fields: [['signers.residentRep', 1]] },
+    ],
     rules: DENY_ALL,
   },
   {

@@ -34,12 +34,25 @@ export interface Query extends ReadQuery {
   remove(): Promise<{ stats: { removed: number } }>;
 }
 
+/**
+ * An aggregation pipeline (reads only). Without a limit() stage CloudBase returns at most 20 rows,
+ * even to cloud functions (the emulator does the same).
+ */
+export interface Aggregate {
+  match(condition: DocData): Aggregate;
+  group(spec: DocData): Aggregate;
+  limit(max: number): Aggregate;
+  end(): Promise<{ list: DocData[] }>;
+}
+
 export interface ReadCollection extends ReadQuery {
   doc(id: string): Pick<DocRef, 'get'>;
+  aggregate(): Aggregate;
 }
 
 export interface Collection extends Query {
   doc(id: string): DocRef;
+  aggregate(): Aggregate;
   /** `_id` in data means "use this id"; a duplicate id is an error (see isDuplicateKeyError). */
   add(options: { data: DocData }): Promise<{ _id: string }>;
 }
@@ -114,6 +127,8 @@ export interface DbCommand {
   push(values: unknown[]): unknown;
   addToSet(value: unknown): unknown;
   pull(value: unknown): unknown;
+  /** Accumulators of group() stages (`_.aggregate.sum('$minutes')`). */
+  readonly aggregate: { sum(expression: unknown): unknown };
 }
 
 function errorText(e: unknown): string {

@@ -17,6 +17,7 @@ import {
   requestCorrection,
   resolveCorrection,
 } from './actions/records';
+import { figures } from './actions/figures';
 import { pendingBackfills, pendingCorrections } from './actions/queues';
 import { cancelSignUp, roster, signUp } from './actions/signup';
 import { flagOverdueRecords } from './timers/flag-overdue';
@@ -53,6 +54,7 @@ export function defineActivity(credit: CreditServiceRecord): DefinedFunction {
       rate,
       pendingCorrections,
       pendingBackfills,
+      figures,
     },
     { timers: { flagOverdueRecords } },
   );

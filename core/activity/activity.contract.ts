@@ -6,6 +6,7 @@ import { defineContract, PageCursor } from '../contract';
 import { CommunityId } from '../roles';
 import { OpenId } from '../user.contract';
 import { CardCode } from '../volunteer/card';
+import { WishMonth } from '../wish/rules';
 import { z } from '../zod-setup';
 import { LatLng } from '../geo';
 import { HoursPolicyId } from './hours';
@@ -338,6 +339,26 @@ export const CorrectionQueueItem = CorrectionView.extend({
 export type CorrectionQueueItem = z.infer<typeof CorrectionQueueItem>;
 export const CorrectionQueuePage = z.object({ items: z.array(CorrectionQueueItem), next: PageCursor.nullable() });
 
+/** A community's volunteering figures for its staff: one China-time month, and what waits for them now. */
+export const FiguresInput = z.object({ communityId: CommunityId, month: WishMonth });
+export const ActivityFigures = z.object({
+  communityId: z.string(),
+  month: z.string(),
+  /** Registered volunteers of the community now. */
+  verifiedVolunteers: z.number().int(),
+  /** Activities starting in the month that were published (running, ended or closed since). */
+  activities: z.number().int(),
+  /** Confirmed service records dated in the month (person-times) and their minutes. */
+  serviceRecords: z.number().int(),
+  serviceMinutes: z.number().int(),
+  /** Waiting for staff now: registrations to verify, activities to publish, corrections, back-fills. */
+  pendingVolunteers: z.number().int(),
+  submittedActivities: z.number().int(),
+  openCorrections: z.number().int(),
+  pendingBackfills: z.number().int(),
+});
+export type ActivityFigures = z.infer<typeof ActivityFigures>;
+
 /** A back-fill awaiting its second approver; the requester is the first and cannot approve it. */
 export const BackfillQueueItem = BackfillView.extend({
   volunteerNo: z.string(),
@@ -400,6 +421,8 @@ export const activityContract = defineContract({
     // staff of the community: the open correction requests and the back-fills awaiting a second approver
     pendingCorrections: { input: ReviewQueueInput, output: CorrectionQueuePage, mutates: false },
     pendingBackfills: { input: ReviewQueueInput, output: BackfillQueuePage, mutates: false },
+    // staff and social workers of the community: the month's volunteering figures and the queues' sizes (counts, one aggregate)
+    figures: { input: FiguresInput, output: ActivityFigures, mutates: false },
   },
 });
 export type ActivityContract = typeof activityContract;

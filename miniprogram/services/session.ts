@@ -4,7 +4,7 @@
 import { config } from '../config';
 import { me } from './user';
 import { readPref, writePref, systemFontScale } from './platform';
-import type { RoleGrant, RoleName, UserProfile } from './types';
+import type { MeView, RoleGrant, RoleName, UserProfile } from './types';
 import { availableRoles, pickActiveRole } from '../utils/roles';
 import { fontScale } from '../utils/elder';
 
@@ -12,7 +12,8 @@ const ROLE_KEY = 'activeRole';
 const ELDER_KEY = 'elderMode';
 
 interface SessionState {
-  profile?: UserProfile;
+  /** user.me's answer (tests may set a bare profile). */
+  profile?: UserProfile & Partial<Pick<MeView, 'fundSignerCommunities'>>;
   activeRole?: RoleName;
 }
 
@@ -52,6 +53,15 @@ export function communityFor(role: RoleName): string | undefined {
   return roles().find((g) => g.role === role)?.communityId ?? roles()[0]?.communityId;
 }
 
+/**
+ * Where the fund pages act: the community the person staffs or administers, else the first one whose
+ * fund they sign (a signer is often a resident with no grant at all).
+ */
+export function fundCommunity(): string | undefined {
+  const staffed = roles().find((g) => g.role === 'staff' || g.role === 'community-admin')?.communityId;
+  return staffed ?? state.profile?.fundSignerCommunities?.[0] ?? roles()[0]?.communityId;
+}
+
 /** The person's community, or the deployment's default one for a newcomer with no grant yet. */
 export function homeCommunity(): string {
   return roles()[0]?.communityId ?? config.defaultCommunityId;
@@ -71,7 +81,7 @@ export function currentFontScale(): number {
 }
 
 /** Test hook. */
-export function resetSessionForTests(p?: UserProfile, role?: RoleName): void {
+export function resetSessionForTests(p?: SessionState['profile'], role?: RoleName): void {
   state.profile = p;
   state.activeRole = role;
 }

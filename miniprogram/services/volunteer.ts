@@ -5,6 +5,7 @@ import { callAction, type CallOptions } from './call';
 type V = typeof volunteerContract;
 
 export const register = (input: InputOf<V, 'register'>, opts?: CallOptions) => callAction(volunteerContract, 'register', input, opts);
+export const resubmit = (input: InputOf<V, 'resubmit'>, opts?: CallOptions) => callAction(volunteerContract, 'resubmit', input, opts);
 export const volunteerMe = (opts?: CallOptions) => callAction(volunteerContract, 'me', {}, opts);
 export const timeBank = (input: InputOf<V, 'timeBank'>, opts?: CallOptions) => callAction(volunteerContract, 'timeBank', input, opts);
 export const transfer = (input: InputOf<V, 'transfer'>, opts?: CallOptions) => callAction(volunteerContract, 'transfer', input, opts);

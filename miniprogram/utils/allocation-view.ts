@@ -33,13 +33,39 @@ export interface AllocationRow {
   terms: string[];
   canDecide: boolean;
   canRespond: boolean;
+  /** Staff record a handover once the donor accepted, until everything is delivered. */
+  canHandOver: boolean;
+  /** What is still to hand over, prefilled in the handover form. */
+  left: number;
+  handover: HandoverForm;
   version: number;
-  panel: '' | 'adjust' | 'reject';
+  panel: '' | 'adjust' | 'reject' | 'handover';
   busy: boolean;
   error: string;
 }
 
+export interface HandoverForm {
+  to: 'station' | 'beneficiary';
+  receivedBy: string;
+  quantity: string;
+}
+
+export const HANDOVER_TO = [
+  { key: 'beneficiary', label: '交到受助人手里' },
+  { key: 'station', label: '送到社区服务站' },
+];
+
+/** The handover form checked against what is left; the contract checks the rest (no markup, length). */
+export function buildHandover(f: HandoverForm, left: number): { input?: { to: HandoverForm['to']; receivedBy: string; quantity: number }; error: string } {
+  const q = Number(f.quantity);
+  if (!f.receivedBy.trim()) return { error: '请填写接收人（受助人或服务站经手人）' };
+  if (!Number.isInteger(q) || q < 1) return { error: '请填写交付数量（整数）' };
+  if (q > left) return { error: `最多还能交付${left}` };
+  return { input: { to: f.to, receivedBy: f.receivedBy.trim(), quantity: q }, error: '' };
+}
+
 export function allocationRow(a: AllocationView, asDonor: boolean): AllocationRow {
+  const left = a.quantity - a.deliveredQuantity;
   return {
     id: a.id,
     title: `${a.offerItem} → ${a.needItem}`,
@@ -51,6 +77,9 @@ export function allocationRow(a: AllocationView, asDonor: boolean): AllocationRo
     terms: (a.explanation?.terms ?? []).filter((t) => t.value > 0).map((t) => `${TERM[t.term] ?? t.term} +${Math.round(t.value * 10) / 10}`),
     canDecide: !asDonor && a.status === 'proposed',
     canRespond: asDonor && a.mine && a.status === 'confirmed',
+    canHandOver: !asDonor && (a.status === 'accepted' || a.status === 'delivering') && left > 0,
+    left,
+    handover: { to: 'beneficiary', receivedBy: '', quantity: String(left) },
     version: a.version,
     panel: '',
     busy: false,

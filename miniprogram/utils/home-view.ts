@@ -15,7 +15,7 @@ export interface ProfileView {
   actions: QuickAction[];
 }
 
-export function profileView(profile: UserProfile & { displayName?: string }, activeRole: RoleName): ProfileView {
+export function profileView(profile: UserProfile & { displayName?: string; fundSignerCommunities?: string[] }, activeRole: RoleName): ProfileView {
   return {
     greeting: `您好，${greetingName(profile)}`,
     chips: roleChips(profile.roles),
@@ -23,6 +23,6 @@ export function profileView(profile: UserProfile & { displayName?: string }, act
     canSwitch: availableRoles(profile.roles).length > 1,
     activeRole,
     activeRoleLabel: roleLabel(activeRole),
-    actions: quickActions(activeRole),
+    actions: quickActions(activeRole, { fundSigner: (profile.fundSignerCommunities?.length ?? 0) > 0 }),
   };
 }

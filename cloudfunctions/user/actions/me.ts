@@ -7,13 +7,15 @@ import { bootstrapGrants } from '../../../server/roles';
 import { runTx } from '../../../server/transaction';
 import { newUserDoc, readUser, UserDoc } from '../../../server/user-store';
 import { roleCommunityIds, toProfile } from '../profile';
+import { fundSignerCommunities } from '../fund-signer';
 import { subscribeTemplates } from '../subscribe-templates';
 
-// The caller's profile, created on first call, with the subscribe templates of each prompt. The
-// profile's _id is the openid, so concurrent first calls collide on a unique insert and all end up
-// reading the one profile that won.
+// The caller's profile, created on first call, with the subscribe templates of each prompt and the
+// communities where the caller signs a fund. The profile's _id is the openid, so concurrent first
+// calls collide on a unique insert and all end up reading the one profile that won.
 export async function me(_input: MeInput, ctx: Ctx): Promise<MeView> {
-  return { ...toProfile(await ensureProfile(ctx)), subscribeTemplates: subscribeTemplates(ctx.config) };
+  const [user, signs] = await Promise.all([ensureProfile(ctx), fundSignerCommunities(ctx.db, ctx.openid)]);
+  return { ...toProfile(user), subscribeTemplates: subscribeTemplates(ctx.config), fundSignerCommunities: signs };
 }
 
 async function ensureProfile(ctx: Ctx): Promise<UserDoc> {

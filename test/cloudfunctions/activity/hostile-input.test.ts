@@ -32,6 +32,7 @@ function templates(): Record<string, Record<string, unknown>> {
     cancel: { activityId: 'act-tea-visit', reason: '天气原因' },
     get: { activityId: 'act-tea-visit' },
     list: { communityId: w.community, status: 'published', limit: 10 },
+    figures: { communityId: w.community, month: '2026-12' },
     signUp: { activityId: 'act-tea-visit' },
     cancelSignUp: { activityId: 'act-tea-visit' },
     roster: { activityId: 'act-tea-visit', limit: 10 },

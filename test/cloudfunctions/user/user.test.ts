@@ -2,6 +2,7 @@
 import { user } from '../../../cloudfunctions/user/function';
 import { TEST_ADMIN_OPENID } from '../../support/env';
 import { db, uniq } from '../../server/fixtures/db';
+import { ok as charityOk, person } from '../charity/helpers';
 
 const T0 = 1_700_000_000_000;
 const as = (openid: string, at = T0) => ({ openid, now: () => at });
@@ -13,9 +14,32 @@ describe('user.me', () => {
   test('creates a resident profile on first call and returns the same one afterwards', async () => {
     const openid = uniq('res');
     const first = await me(openid, T0);
-    expect(first).toEqual({ ok: true, data: { openid, roles: [], createdAt: T0, subscribeTemplates: expect.any(Object) } });
+    expect(first).toEqual({ ok: true, data: { openid, roles: [], createdAt: T0, subscribeTemplates: expect.any(Object), fundSignerCommunities: [] } });
     const again = await me(openid, T0 + 60_000);
     expect(again).toEqual(first);
+  });
+
+  test('names the communities in which the caller signs a fund, whichever of the three signers they are', async () => {
+    const [c1, c2] = [uniq('sgn').toLowerCase(), uniq('sgn').toLowerCase()];
+    const [admin1, admin2, convener, committee, rep, other] = await Promise.all([
+      person('adm', [['community-admin', c1]]),
+      person('adm', [['community-admin', c2]]),
+      person('conv', []),
+      person('comm', []),
+      person('rep', [['resident', c1]]),
+      person('oth', [['resident', c1]]),
+    ]);
+    await charityOk(admin1, 'createFund', { communityId: c1, name: '一号基金', signers: { convener, committeeMember: committee, residentRep: rep } });
+    await charityOk(admin2, 'createFund', { communityId: c2, name: '二号基金', signers: { convener: rep, committeeMember: admin2, residentRep: other } });
+    const signs = async (openid: string) => {
+      const r = await me(openid);
+      return r.ok ? (r.data as { fundSignerCommunities: string[] }).fundSignerCommunities : r;
+    };
+    expect(await signs(convener)).toEqual([c1]);
+    expect(await signs(committee)).toEqual([c1]);
+    expect(await signs(rep)).toEqual([c1, c2].sort());
+    expect(await signs(other)).toEqual([c2]);
+    expect(await signs(admin1)).toEqual([]);
   });
 
   test('concurrent first calls create exactly one profile', async () => {

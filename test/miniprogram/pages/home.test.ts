@@ -134,6 +134,27 @@ test('the active role’s quick actions open their pages', async () => {
   navigateTo.mockRestore();
 });
 
+test('only a fund signer gets the fund approvals button, whatever role they act in', async () => {
+  const labels = (page: any) => page.querySelectorAll('.action').map((n: any) => (n.dom as HTMLElement).textContent);
+  mockMe.mockResolvedValue(profile([{ role: 'resident', communityId: 'c1' }]));
+  const plain = renderPage(id);
+  await flush();
+  expect(labels(plain)).toContain('发布微心愿');
+  expect(labels(plain)).not.toContain('小区公益基金（签字人审批）');
+
+  mockMe.mockResolvedValue({ ...profile([{ role: 'volunteer', communityId: 'c1' }]), fundSignerCommunities: ['c1'] } as UserProfile);
+  const navigateTo = jest.spyOn(wx, 'navigateTo').mockImplementation((() => Promise.resolve()) as any);
+  const signer = renderPage(id);
+  await flush();
+  const actions = signer.querySelectorAll('.action');
+  expect(labels(signer)[0]).toBe('扫码签到 / 签退');
+  expect(labels(signer).filter((l: string) => l.includes('公益基金'))).toEqual(['小区公益基金（签字人审批）']);
+  actions[actions.length - 1].dispatchEvent('tap');
+  await flush();
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/staff/fund/index' });
+  navigateTo.mockRestore();
+});
+
 test('a resident sees this month in the community; a failure just hides it', async () => {
   mockMe.mockResolvedValue(profile([{ role: 'resident', communityId: 'c1' }]));
   mockDisclosure.mockResolvedValueOnce({ communityId: 'c1', month: '2026-12', figures: { posted: 5, verified: 4, claimed: 3, fulfilled: 2, expired: 0, averageDaysToFulfil: 6 }, fulfilled: [] });

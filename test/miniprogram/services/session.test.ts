@@ -46,6 +46,18 @@ test('communityFor: the community of that role', async () => {
   expect(session.communityFor('donor')).toBe('c2');
 });
 
+test('fundCommunity: the staffed community, else the first whose fund the person signs', async () => {
+  mockMe.mockResolvedValue({ ...profile([]), fundSignerCommunities: ['c3', 'c4'] } as UserProfile);
+  await session.profile(true);
+  expect(session.fundCommunity()).toBe('c3');
+  mockMe.mockResolvedValue({ ...profile([{ role: 'resident', communityId: 'c1' }, { role: 'staff', communityId: 'c2' }]), fundSignerCommunities: ['c3'] } as UserProfile);
+  await session.profile(true);
+  expect(session.fundCommunity()).toBe('c2');
+  mockMe.mockResolvedValue(profile([{ role: 'resident', communityId: 'c1' }]));
+  await session.profile(true);
+  expect(session.fundCommunity()).toBe('c1');
+});
+
 test('elder mode: stored, and multiplies the WeChat font scale', () => {
   (wx as any).getAppBaseInfo = () => ({ fontSizeScaleFactor: 1.2 });
   try {

@@ -10,12 +10,13 @@ import {
   declineAllocation,
   listAllocations,
   proposeAllocations,
+  recordHandover,
   rejectAllocation,
 } from '../../../services/charity';
 import { userMessage } from '../../../services/errors';
 import { toast } from '../../../services/platform';
 import { communityFor, profile } from '../../../services/session';
-import { ALLOCATION_REJECT_REASONS, allocationRow, type AllocationRow } from '../../../utils/allocation-view';
+import { ALLOCATION_REJECT_REASONS, allocationRow, buildHandover, HANDOVER_TO, type AllocationRow } from '../../../utils/allocation-view';
 import { loadFirstPage, loadNextPage, type ListStatus, type PagedList } from '../../../utils/list';
 
 const PAGE = 20;
@@ -33,6 +34,7 @@ Component({
     proposing: false,
     proposeNote: '',
     reasons: ALLOCATION_REJECT_REASONS,
+    handoverTo: HANDOVER_TO,
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -105,6 +107,18 @@ Component({
     onRejectReasonTap(e: WechatMiniprogram.TouchEvent) {
       const reason = String(e.currentTarget.dataset.reason);
       return this.act(this.idx(e), (r) => rejectAllocation({ allocationId: r.id, version: r.version, reason }), '已否决');
+    },
+    onHandoverToTap(e: WechatMiniprogram.TouchEvent) {
+      this.setData({ [`rows[${this.idx(e)}].handover.to`]: String(e.currentTarget.dataset.key) });
+    },
+    onHandoverInput(e: WechatMiniprogram.Input) {
+      this.setData({ [`rows[${this.idx(e)}].handover.${String(e.currentTarget.dataset.field)}`]: e.detail.value, [`rows[${this.idx(e)}].error`]: '' });
+    },
+    onHandoverSend(e: WechatMiniprogram.TouchEvent) {
+      const i = this.idx(e);
+      const { input, error } = buildHandover(this.data.rows[i].handover, this.data.rows[i].left);
+      if (!input) return this.setData({ [`rows[${i}].error`]: error });
+      return this.act(i, (r) => recordHandover({ allocationId: r.id, version: r.version, handedOverAt: Date.now(), ...input }), '已登记交付');
     },
     onAcceptTap(e: WechatMiniprogram.TouchEvent) {
       return this.act(this.idx(e), (r) => acceptAllocation(r.id, r.version), '已接受');

@@ -1,28 +1,21 @@
-// Review queues for community staff: volunteers to verify, wishes to verify and publish, activities
-// to publish. Each decision is one tap (a reason is chosen, not typed); rows change in place.
+// Review queues for community staff: wishes to verify and publish, volunteers to verify, activities
+// to publish, service-record corrections to decide, back-fills awaiting their second approver. Each
+// decision is one tap (a reason is chosen, not typed); rows change in place.
 import { pageBase } from '../../../behaviors/page-base';
-import { listActivities, publishActivity, rejectActivity } from '../../../services/activity';
 import { userMessage } from '../../../services/errors';
+import { navigateTo } from '../../../services/platform';
 import { communityFor, profile } from '../../../services/session';
-import { listVolunteers, reviewVolunteer } from '../../../services/volunteer';
-import { publishWish, rejectWish, verifyWish, wishQueue } from '../../../services/wish';
 import { loadFirstPage, loadNextPage, type CursorPage, type ListStatus } from '../../../utils/list';
-import {
-  activityReviewRow,
-  DONE_TEXT,
-  REJECT_REASONS,
-  volunteerRow,
-  wishReviewRow,
-  type ReviewAction,
-  type ReviewKind,
-  type ReviewRow,
-} from '../../../utils/review-view';
+import { DONE_TEXT, REJECT_REASONS, type ReviewAction, type ReviewKind, type ReviewRow } from '../../../utils/review-view';
+import { hoursToMinutes } from '../../../utils/volunteer-view';
+import { QUEUES } from './queues';
 
-const PAGE = 20;
 const TABS: Array<{ key: ReviewKind; label: string }> = [
   { key: 'wishes', label: '心愿核实' },
   { key: 'volunteers', label: '志愿者' },
   { key: 'activities', label: '活动发布' },
+  { key: 'corrections', label: '时长更正' },
+  { key: 'backfills', label: '补录审批' },
 ];
 
 Component({
@@ -50,17 +43,7 @@ Component({
         await profile();
         this.setData({ communityId: communityFor('staff') ?? communityFor('social-worker') ?? '' });
       }
-      const communityId = this.data.communityId;
-      if (this.data.tab === 'volunteers') {
-        const p = await listVolunteers({ communityId, status: 'pending', after: after ?? null, limit: PAGE });
-        return { items: p.items.map(volunteerRow), next: p.next };
-      }
-      if (this.data.tab === 'wishes') {
-        const p = await wishQueue({ communityId, status: 'submitted', after, limit: PAGE });
-        return { items: p.items.map(wishReviewRow), next: p.next };
-      }
-      const p = await listActivities({ communityId, status: 'submitted', after, limit: PAGE });
-      return { items: p.items.map(activityReviewRow), next: p.next };
+      return QUEUES[this.data.tab].fetch(this.data.communityId, after);
     },
 
     load() {
@@ -78,29 +61,13 @@ Component({
       return this.load();
     },
 
-    async decide(i: number, key: ReviewAction['key'], reason = '') {
+    async decide(i: number, key: ReviewAction['key'], reason = '', minutes?: number) {
       const r = this.data.rows[i];
       if (r.busy) return;
       this.setData({ [`rows[${i}].busy`]: true, [`rows[${i}].error`]: '' });
       try {
-        let next: ReviewRow | null = null;
-        if (this.data.tab === 'volunteers') {
-          await reviewVolunteer(key === 'reject' ? { volunteerId: r.id, decision: 'reject', reason, version: r.version } : { volunteerId: r.id, decision: 'verify', version: r.version });
-        } else if (this.data.tab === 'wishes') {
-          const w =
-            key === 'reject'
-              ? await rejectWish({ wishId: r.id, version: r.version, reason })
-              : key === 'publish'
-                ? await publishWish(r.id, r.version)
-                : await verifyWish({ wishId: r.id, version: r.version, method: key === 'verify-visit' ? 'home-visit' : 'phone-call', note: key === 'verify-visit' ? '上门核实，情况属实' : '电话核实，情况属实' });
-          // A verified wish stays in the list with its next step (publish).
-          if (w.status === 'verified') next = wishReviewRow(w);
-        } else if (key === 'reject') {
-          await rejectActivity(r.id, reason);
-        } else {
-          await publishActivity(r.id);
-        }
-        this.setData({ [`rows[${i}]`]: next ? { ...next, done: DONE_TEXT[key] } : { ...r, busy: false, rejectOpen: false, actions: [], done: DONE_TEXT[key] } });
+        const next = await QUEUES[this.data.tab].decide(r, key, reason, minutes);
+        this.setData({ [`rows[${i}]`]: next ? { ...next, done: DONE_TEXT[key] } : { ...r, busy: false, rejectOpen: false, adjustOpen: false, actions: [], notice: '', done: DONE_TEXT[key] } });
       } catch (err) {
         this.setData({ [`rows[${i}].busy`]: false, [`rows[${i}].error`]: userMessage(err) });
       }
@@ -109,11 +76,28 @@ Component({
     onActionTap(e: WechatMiniprogram.TouchEvent) {
       const i = Number(e.currentTarget.dataset.index);
       const key = String(e.currentTarget.dataset.key) as ReviewAction['key'];
-      if (key === 'reject') {
-        this.setData({ [`rows[${i}].rejectOpen`]: !this.data.rows[i].rejectOpen });
+      // Panels open inline, one at a time: the reasons, or the verified hours.
+      if (key === 'reject' || key === 'adjust') {
+        const open = key === 'reject' ? !this.data.rows[i].rejectOpen : !this.data.rows[i].adjustOpen;
+        this.setData({ [`rows[${i}].rejectOpen`]: key === 'reject' && open, [`rows[${i}].adjustOpen`]: key === 'adjust' && open });
         return undefined;
       }
       return this.decide(i, key);
+    },
+
+    onHoursInput(e: WechatMiniprogram.Input) {
+      const i = Number(e.currentTarget.dataset.index);
+      this.setData({ [`rows[${i}].hoursInput`]: e.detail.value, [`rows[${i}].hoursError`]: '' });
+    },
+
+    onAdjustConfirmTap(e: WechatMiniprogram.TouchEvent) {
+      const i = Number(e.currentTarget.dataset.index);
+      const mins = hoursToMinutes(this.data.rows[i].hoursInput);
+      if (mins === null) {
+        this.setData({ [`rows[${i}].hoursError`]: '请填写核实的服务小时数，例如 2.5' });
+        return undefined;
+      }
+      return this.decide(i, 'adjust', '', mins);
     },
 
     onReasonTap(e: WechatMiniprogram.TouchEvent) {
@@ -122,6 +106,10 @@ Component({
 
     onRetry() {
       return this.load();
+    },
+
+    onNewBackfillTap() {
+      return navigateTo('/pages/staff/backfill/index');
     },
   },
 });

@@ -1,11 +1,13 @@
 // The community station's stock (慈善超市 / 捐助接收点): what is on the shelf, and recording goods in
-// (from a donor) and out (to a resident). Corrections need a second staff member and are not made here.
+// (from a donor) and out (to a resident). Corrections need a second staff member: they are asked for
+// and decided on pages/staff/stock-corrections, the history is pages/staff/stock-history (both opened
+// with the item last tapped here).
 import { pageBase } from '../../../behaviors/page-base';
 import { pagedList } from '../../../behaviors/paged-list';
 import type { StockItemView } from '../../../core/index';
 import { listStock, recordStockMovement } from '../../../services/charity';
 import { fieldErrors, userMessage } from '../../../services/errors';
-import { toast } from '../../../services/platform';
+import { navigateTo, toast } from '../../../services/platform';
 import { appendPatch, communityList, listData, replacePatch, type PagedList } from '../../../utils/list';
 
 const PAGE = 50;
@@ -30,6 +32,8 @@ Component({
     communityId: '',
     direction: '' as '' | 'in' | 'out',
     item: '',
+    /** The shelf row last tapped (its history opens from here); '' once the item is typed instead. */
+    itemId: '',
     unit: '件',
     quantity: '',
     counterpart: '',
@@ -49,11 +53,19 @@ Component({
     onRowTap(e: WechatMiniprogram.TouchEvent) {
       // Tapping an item fills the form with it (goods out of the shelf are usually an existing item).
       const r = this.data.rows[Number(e.currentTarget.dataset.index)];
-      this.setData({ item: r.item, unit: r.unit, direction: this.data.direction || 'out' });
+      this.setData({ item: r.item, itemId: r.id, unit: r.unit, direction: this.data.direction || 'out' });
+    },
+    onHistoryTap() {
+      const { item, itemId } = this.data;
+      return navigateTo(`/pages/staff/stock-history/index${itemId ? `?itemId=${encodeURIComponent(itemId)}&item=${encodeURIComponent(item)}` : ''}`);
+    },
+    onCorrectionsTap() {
+      const { item, unit } = this.data;
+      return navigateTo(`/pages/staff/stock-corrections/index${item ? `?item=${encodeURIComponent(item)}&unit=${encodeURIComponent(unit)}` : ''}`);
     },
     onInput(e: WechatMiniprogram.Input) {
       const field = String(e.currentTarget.dataset.field);
-      this.setData({ [field]: e.detail.value, [`errors.${field}`]: '' });
+      this.setData({ [field]: e.detail.value, [`errors.${field}`]: '', ...(field === 'item' ? { itemId: '' } : {}) });
     },
     onShowNameTap() {
       this.setData({ showName: !this.data.showName });

@@ -5,7 +5,7 @@ import { CONSENT_VERSION, dayOf, type RegisterInput } from '../../../core/index'
 import { fieldErrors, userMessage } from '../../../services/errors';
 import { redirectTo } from '../../../services/platform';
 import { homeCommunity, profile } from '../../../services/session';
-import { register, volunteerMe } from '../../../services/volunteer';
+import { register, resubmit, volunteerMe } from '../../../services/volunteer';
 import { ageBand, CATEGORY_CHOICES, formProblems, GUARDIAN_RELATIONS, type AgeBand } from '../../../utils/register-view';
 
 type Step = 'loading' | 'error' | 'registered' | 'rules' | 'sensitive' | 'form' | 'done';
@@ -33,6 +33,9 @@ Component({
     submitError: '',
     busy: false,
     requestId: '',
+    /** A rejected registration is corrected and sent again (volunteer.resubmit), with why it was refused. */
+    resubmitting: false,
+    rejectReason: '',
   },
   methods: {
     async onLoad() {
@@ -40,7 +43,8 @@ Component({
       try {
         await profile();
         const { volunteer } = await volunteerMe();
-        this.setData({ step: volunteer ? 'registered' : 'rules' });
+        const rejected = volunteer?.status === 'rejected';
+        this.setData({ step: volunteer && !rejected ? 'registered' : 'rules', resubmitting: rejected, rejectReason: (rejected && volunteer.rejectReason) || '' });
       } catch (err) {
         this.setData({ step: 'error', errorMessage: userMessage(err) });
       }
@@ -123,7 +127,11 @@ Component({
       };
       this.setData({ busy: true, submitError: '', errors: {} });
       try {
-        await register(input, { requestId: d.requestId || undefined });
+        const opts = { requestId: d.requestId || undefined };
+        if (d.resubmitting) {
+          const { communityId: _joined, ...again } = input;
+          await resubmit(again, opts);
+        } else await register(input, opts);
         this.setData({ busy: false, step: 'done', requestId: '' });
       } catch (err) {
         const requestId = (err as { requestId?: string }).requestId ?? '';

@@ -121,3 +121,31 @@ test('error state', async () => {
   await settle();
   expect(childText(page, '#state', '.error-message')).toBe('登录已失效，请重新进入小程序');
 });
+
+test('offer a service: a skill chosen from big buttons, whole hours and an area, checked on the phone', async () => {
+  mockList.mockResolvedValue({ items: [], next: null });
+  mockCreate.mockResolvedValue(offer({ id: 'of_s', kind: 'service', item: '理发', quantity: 6, unit: 'hour' }));
+  const page = renderPage(id);
+  await settle();
+  page.querySelector('.open-form')!.dispatchEvent('tap');
+  await settle();
+  page.querySelectorAll('.kind')[2].dispatchEvent('tap');
+  await settle();
+  type(page, '.f-hours', '1.5');
+  type(page, '.f-donor', '周先生');
+  await settle();
+  page.querySelector('.submit')!.dispatchEvent('tap');
+  await settle();
+  expect(mockCreate).not.toHaveBeenCalled();
+  expect(text(page, '.e-hours')).toBe('请填写可以服务的小时数（整数）');
+  expect(text(page, '.e-area')).toBe('请填写可以服务的区域');
+  page.querySelectorAll('.skill')[1].dispatchEvent('tap');
+  type(page, '.f-hours', '6');
+  type(page, '.f-area', '幸福里社区');
+  await settle();
+  page.querySelector('.submit')!.dispatchEvent('tap');
+  await settle();
+  expect(mockCreate.mock.calls[0][0].offer).toMatchObject({ kind: 'service', skill: 'cleaning', hours: 6, area: '幸福里社区', donorName: '周先生' });
+  expect(page.querySelectorAll('.offer')).toHaveLength(1);
+  expect(text(page, '.o-amount')).toBe('6小时');
+});

@@ -8,6 +8,7 @@ const mockAdjust = jest.fn();
 const mockReject = jest.fn();
 const mockAccept = jest.fn();
 const mockDecline = jest.fn();
+const mockHandover = jest.fn();
 jest.mock('../../../../miniprogram/services/charity', () => ({
   listAllocations: (i: unknown) => mockList(i),
   proposeAllocations: (c: string) => mockPropose(c),
@@ -16,6 +17,7 @@ jest.mock('../../../../miniprogram/services/charity', () => ({
   rejectAllocation: (i: unknown) => mockReject(i),
   acceptAllocation: (id: string, v: number) => mockAccept(id, v),
   declineAllocation: (id: string, v: number) => mockDecline(id, v),
+  recordHandover: (i: unknown) => mockHandover(i),
 }));
 jest.mock('../../../../miniprogram/services/session', () => ({
   profile: () => Promise.resolve({ openid: 'o', roles: [], createdAt: 1 }),
@@ -123,4 +125,47 @@ test('donor mode: own allocations, accept a confirmed one; errors', async () => 
   const page2 = renderPage(id);
   await settle();
   expect(childText(page2, '#state', '.error-message')).toBe('您没有权限进行此操作');
+});
+
+test('handover: staff record what was handed over of an accepted allocation, checked against what is left', async () => {
+  mockList.mockResolvedValue({ items: [alloc({ status: 'accepted', deliveredQuantity: 4 }), alloc({ id: 'al_2', status: 'proposed' })], next: null });
+  mockHandover.mockResolvedValueOnce(alloc({ status: 'delivering', deliveredQuantity: 7, version: 3 }));
+  jest.spyOn(Date, 'now').mockReturnValue(1_800_000_000_000);
+  const page = renderPage(id);
+  await settle();
+  expect(page.querySelectorAll('.handover')).toHaveLength(1);
+  expect(text(page, '.handover')).toBe('登记交付（还有6）');
+  page.querySelector('.handover')!.dispatchEvent('tap');
+  await settle();
+  page.querySelector('.handover-send')!.dispatchEvent('tap');
+  await settle();
+  expect(text(page, '.a-error')).toBe('请填写接收人（受助人或服务站经手人）');
+  page.querySelector('.received-by')!.dispatchEvent('input', { detail: { value: '李大爷' } });
+  page.querySelector('.handover-quantity')!.dispatchEvent('input', { detail: { value: '7' } });
+  await settle();
+  page.querySelector('.handover-send')!.dispatchEvent('tap');
+  await settle();
+  expect(text(page, '.a-error')).toBe('最多还能交付6');
+  expect(mockHandover).not.toHaveBeenCalled();
+  page.querySelectorAll('.handover-to')[1].dispatchEvent('tap');
+  page.querySelector('.handover-quantity')!.dispatchEvent('input', { detail: { value: '3' } });
+  await settle();
+  page.querySelector('.handover-send')!.dispatchEvent('tap');
+  await settle();
+  expect(mockHandover).toHaveBeenCalledWith({ allocationId: 'al_1', version: 2, handedOverAt: 1_800_000_000_000, to: 'station', receivedBy: '李大爷', quantity: 3 });
+  expect(text(page, '.handover')).toBe('登记交付（还有3）');
+  expect(page.querySelectorAll('.handover-send')).toHaveLength(0);
+  (Date.now as jest.Mock).mockRestore();
+});
+
+test('handover: a fully delivered allocation and the donor’s view have no handover button', async () => {
+  mockList.mockResolvedValue({ items: [alloc({ status: 'delivered', deliveredQuantity: 10 }), alloc({ id: 'al_2', status: 'accepted', mine: true })], next: null });
+  const staff = renderPage(id);
+  await settle();
+  // Only the accepted one (the second row) can be handed over.
+  expect(staff.querySelectorAll('.handover')).toHaveLength(1);
+  expect(staff.instance.data.rows.map((r: any) => r.canHandOver)).toEqual([false, true]);
+  const donor = renderPage(id, { as: 'donor' });
+  await settle();
+  expect(donor.querySelectorAll('.handover')).toHaveLength(0);
 });

@@ -12,7 +12,8 @@ jest.mock('../../../../miniprogram/services/session', () => ({
   communityFor: () => 'c1',
   currentFontScale: () => 1,
 }));
-jest.mock('../../../../miniprogram/services/platform', () => ({ ...jest.requireActual('../../../../miniprogram/services/platform'), toast: jest.fn() }));
+const mockNavigate = jest.fn();
+jest.mock('../../../../miniprogram/services/platform', () => ({ ...jest.requireActual('../../../../miniprogram/services/platform'), toast: jest.fn(), navigateTo: (u: string) => mockNavigate(u) }));
 
 const id = load('pages/staff/stock/index', 'stock-page');
 async function settle() {
@@ -61,7 +62,7 @@ test('goods in of a new item appends it; an over-draw is refused with its messag
   mockList.mockResolvedValue({ items: [], next: null });
   mockRecord
     .mockResolvedValueOnce({ item: item({ id: 'st_quilt', item: '棉被', unit: '床', balance: 5 }), movement })
-    .mockRejectedValueOnce(new AppError('failed-precondition', 'x', { reason: 'stock.insufficient' }));
+    .mockRejectedValueOnce(new AppError('failed-precondition', 'x', { reason: 'charity_stock.insufficient' }));
   const page = renderPage(id);
   await settle();
   expect(childText(page, '#state', '.empty-text')).toBe('服务站还没有库存记录');
@@ -83,7 +84,7 @@ test('goods in of a new item appends it; an over-draw is refused with its messag
   await settle();
   page.querySelector('.submit')!.dispatchEvent('tap');
   await settle();
-  expect(text(page, '.submit-error')).toBe('当前状态下无法进行此操作，请刷新后再试');
+  expect(text(page, '.submit-error')).toBe('库存不够，请核对数量');
 });
 
 test('error state', async () => {
@@ -91,4 +92,38 @@ test('error state', async () => {
   const page = renderPage(id);
   await settle();
   expect(childText(page, '#state', '.error-message')).toBe('您没有权限进行此操作');
+});
+
+test('corrections open on their own page, with the item last tapped', async () => {
+  mockList.mockResolvedValue({ items: [item()], next: null });
+  const page = renderPage(id);
+  await settle();
+  expect(text(page, '.corrections')).toBe('库存更正');
+  page.querySelector('.corrections')!.dispatchEvent('tap');
+  await settle();
+  expect(mockNavigate).toHaveBeenLastCalledWith('/pages/staff/stock-corrections/index');
+  page.querySelector('.stock-row')!.dispatchEvent('tap');
+  await settle();
+  expect(text(page, '.corrections')).toBe('更正“大米”');
+  page.querySelector('.corrections')!.dispatchEvent('tap');
+  await settle();
+  expect(mockNavigate).toHaveBeenLastCalledWith(`/pages/staff/stock-corrections/index?item=${encodeURIComponent('大米')}&unit=${encodeURIComponent('袋')}`);
+});
+
+test('the history opens for the item last tapped; typing another item opens the whole history', async () => {
+  mockList.mockResolvedValue({ items: [item()], next: null });
+  const page = renderPage(id);
+  await settle();
+  expect(text(page, '.history')).toBe('出入库记录');
+  page.querySelector('.stock-row')!.dispatchEvent('tap');
+  await settle();
+  expect(text(page, '.history')).toBe('“大米”的出入库记录');
+  page.querySelector('.history')!.dispatchEvent('tap');
+  await settle();
+  expect(mockNavigate).toHaveBeenLastCalledWith(`/pages/staff/stock-history/index?itemId=st_rice&item=${encodeURIComponent('大米')}`);
+  type(page, '.f-item', '面粉');
+  await settle();
+  page.querySelector('.history')!.dispatchEvent('tap');
+  await settle();
+  expect(mockNavigate).toHaveBeenLastCalledWith('/pages/staff/stock-history/index');
 });

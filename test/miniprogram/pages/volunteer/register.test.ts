@@ -4,10 +4,12 @@ import { idNumber, volunteer } from '../../fixtures/volunteer';
 
 const mockMe = jest.fn();
 const mockRegister = jest.fn();
+const mockResubmit = jest.fn();
 const mockRedirect = jest.fn();
 jest.mock('../../../../miniprogram/services/volunteer', () => ({
   volunteerMe: () => mockMe(),
   register: (i: unknown, o: unknown) => mockRegister(i, o),
+  resubmit: (i: unknown, o: unknown) => mockResubmit(i, o),
 }));
 jest.mock('../../../../miniprogram/services/session', () => ({
   profile: () => Promise.resolve({ openid: 'o', roles: [], createdAt: 1 }),
@@ -156,4 +158,31 @@ test('already registered: straight to the card; and an error state', async () =>
   await flush();
   await flush();
   expect(childText(page2, '#state', '.error-message')).toBe('系统开小差了，请稍后再试');
+});
+
+test('a rejected registration says why, goes through both consents again and is resubmitted (no community: it stays)', async () => {
+  mockMe.mockResolvedValue({ volunteer: volunteer({ status: 'rejected', rejectReason: '身份信息与本人不符' }) });
+  mockResubmit.mockResolvedValue(volunteer({ status: 'pending' }));
+  const page = renderPage(id);
+  await flush();
+  await flush();
+  expect(text(page, '.resubmit-notice')).toBe('您上次的注册没有通过，原因：身份信息与本人不符。请核对信息后重新提交。');
+  await toForm(page);
+  await fill(page, idNumber('1990-03-07'));
+  await tap(page, '.submit');
+  expect(mockRegister).not.toHaveBeenCalled();
+  const [input, opts] = mockResubmit.mock.calls[0];
+  expect(input).toMatchObject({ name: '刘晓', idNumber: idNumber('1990-03-07'), consent: { version: '2026-12', personalInfo: true, sensitiveInfo: true }, guardian: null });
+  expect(input).not.toHaveProperty('communityId');
+  expect(opts).toEqual({ requestId: undefined });
+  expect(text(page, '.done .title')).toBe('已提交，等待社区审核');
+});
+
+test('a pending or verified volunteer is sent to the card, not to the form', async () => {
+  mockMe.mockResolvedValue({ volunteer: volunteer({ status: 'pending' }) });
+  const page = renderPage(id);
+  await flush();
+  await flush();
+  expect(page.querySelectorAll('.registered')).toHaveLength(1);
+  expect(page.querySelectorAll('.resubmit-notice')).toHaveLength(0);
 });
