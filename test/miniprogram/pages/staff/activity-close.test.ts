@@ -96,7 +96,7 @@ test('待确认记录: the records open inline, then all drafts are confirmed in
 
 test('records: collapse, a failed read shows on the row, no drafts means no confirm button', async () => {
   mockList.mockResolvedValue({ items: [summary(1, { status: 'ended' })], next: null });
-  mockRecords.mockRejectedValueOnce(new AppError('unavailable', 'x')).mockResolvedValueOnce({ items: [record({ status: 'confirmed' })], next: null });
+  mockRecords.mockRejectedValueOnce(new AppError('internal', 'x')).mockResolvedValueOnce({ items: [record({ status: 'confirmed' })], next: null });
   const page = renderPage(id);
   await settle();
   page.querySelectorAll('.tab')[1].dispatchEvent('tap');

@@ -120,7 +120,7 @@ test('a refusal is shown in words; a lost answer is retried with the same reques
   await settle();
   expect(text(page, '.submit-error')).toBe('此人在这次活动已有服务记录，请走更正流程');
 
-  mockRequest.mockRejectedValueOnce(new AppError('unavailable', 'x', undefined, true, 'req-77'));
+  mockRequest.mockRejectedValueOnce(new AppError('internal', 'x', undefined, true, 'req-77'));
   page.querySelector('.submit')!.dispatchEvent('tap');
   await settle();
   expect(page.querySelectorAll('.done')).toHaveLength(0);

@@ -95,7 +95,7 @@ test('a refused row keeps its button and says why', async () => {
 test('publish all: in batches of 100 the contract accepts; a failed batch keeps what was published', async () => {
   const entries = Array.from({ length: 150 }, (_, i) => receipt(i + 1));
   mockDue.mockResolvedValue({ today: '2026-12-02', entries, projects: [] });
-  mockPublish.mockResolvedValueOnce({ published: 100, alreadyPublished: 0 }).mockRejectedValueOnce(new AppError('unavailable', 'x'));
+  mockPublish.mockResolvedValueOnce({ published: 100, alreadyPublished: 0 }).mockRejectedValueOnce(new AppError('internal', 'x'));
   const page = renderPage(id);
   await settle();
   page.querySelector('.publish-all')!.dispatchEvent('tap');
@@ -103,7 +103,7 @@ test('publish all: in batches of 100 the contract accepts; a failed batch keeps 
   expect(mockPublish.mock.calls.map((c) => c[0].entryIds.length)).toEqual([100, 50]);
   expect(page.querySelectorAll('.d-done')).toHaveLength(100);
   expect(text(page, '.publish-all')).toBe('公开全部50条收支');
-  expect(text(page, '.all-error')).toBe(userMessage(new AppError('unavailable', 'x')));
+  expect(text(page, '.all-error')).toBe(userMessage(new AppError('internal', 'x')));
 
   mockPublish.mockResolvedValueOnce({ published: 50, alreadyPublished: 0 });
   page.querySelector('.publish-all')!.dispatchEvent('tap');

@@ -103,7 +103,7 @@ test('the previous month is read again; the funds are the current ones', async (
 test('a failing side source shows on its own card; the rest stands', async () => {
   mockDisclosure.mockRejectedValue(new AppError('internal', 'x'));
   mockFunds.mockResolvedValue({ items: [] });
-  mockDue.mockRejectedValue(new AppError('unavailable', 'x'));
+  mockDue.mockRejectedValue(new AppError('internal', 'x'));
   const page = renderPage(id);
   await settle();
   expect(texts(page, '.volunteering')).toHaveLength(4);

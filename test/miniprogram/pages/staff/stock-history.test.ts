@@ -80,7 +80,7 @@ test('more pages are appended by path; a failed one is retried inline', async ()
   const page = renderPage(id);
   await settle();
   const setData = jest.spyOn(page.instance, 'setData');
-  mockMovements.mockRejectedValueOnce(new AppError('unavailable', 'x'));
+  mockMovements.mockRejectedValueOnce(new AppError('internal', 'x'));
   page.instance.onReachBottom();
   await settle();
   expect(text(page, '.more-retry')).toMatch(/（点此重试）$/);
@@ -89,7 +89,7 @@ test('more pages are appended by path; a failed one is retried inline', async ()
   await settle();
   expect(mockMovements).toHaveBeenLastCalledWith({ communityId: 'c1', itemId: undefined, after: 'cur1', limit: 20 });
   expect(texts(page, '.m-title')).toEqual(['入库 大米 +20袋', '出库 大米 −1袋']);
-  expect(setData.mock.calls.some((c) => 'rows[1]' in (c[0] as object) && !('rows' in (c[0] as object)))).toBe(true);
+  expect(setData.mock.calls.some((c: unknown[]) => 'rows[1]' in (c[0] as object) && !('rows' in (c[0] as object)))).toBe(true);
   expect(page.querySelectorAll('.more-retry')).toHaveLength(0);
 });
 
