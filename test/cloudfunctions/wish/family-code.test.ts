@@ -14,7 +14,7 @@ beforeAll(async () => {
   c = await community('fcode');
 });
 
-const familyOf = async (id: string) => (await db().collection('wish_recipients').doc(id).get()).data?.familyOpenids;
+const familyOf = async (id: string) => ((await db().collection('wish_recipients').doc(id).get()).data?.familyOpenids ?? []) as string[];
 const refused = (reason: string) => ({ ok: false, error: { code: 'failed-precondition', details: { reason } } });
 
 test('the code: 8 characters shown XXXX-XXXX, a mini-program code of the family page whose scene is the code, valid 30 minutes; no openid anywhere', async () => {
@@ -35,7 +35,7 @@ test('the code: 8 characters shown XXXX-XXXX, a mini-program code of the family 
   expect(await call(c.family, 'familyCode', {}, { now: NOW + 30 * MIN + 1 })).toMatchObject(refused('wish.no_family_code'));
 });
 
-test('staff bind with a typed code (any case, spaces); the code is used up; the family member may then post', async () => {
+test('staff bind with a typed code (any case, spaces); the code is used up; the recipient is now among theirs', async () => {
   const r = await plantRecipient(c, { openid: null, familyOpenids: [] });
   const code = await familyCodeOf(c.family);
   const typed = ` ${code.toLowerCase().replace('-', ' ')} `;
@@ -79,4 +79,14 @@ test("the recipient's own code is refused as theirs, and stays usable", async ()
   const code = await familyCodeOf(self);
   expect(await call(c.staff, 'bindFamily', { recipientId: r._id, code })).toMatchObject(refused('wish.family_is_recipient'));
   expect(expectOk(await call(self, 'familyCode', {})).code).toBe(code);
+});
+
+test('two staff binding with one code at once: exactly one binds, the other is told it was used', async () => {
+  const [a, b] = await Promise.all([plantRecipient(c, { openid: null, familyOpenids: [] }), plantRecipient(c, { openid: null, familyOpenids: [] })]);
+  const person = `${c.family}-race`;
+  const code = await familyCodeOf(person);
+  const res = await Promise.all([call(c.staff, 'bindFamily', { recipientId: a._id, code }), call(c.staff2, 'bindFamily', { recipientId: b._id, code })]);
+  expect(res.filter((x) => x.ok)).toHaveLength(1);
+  expect(res.find((x) => !x.ok)).toMatchObject(refused('wish.family_code_used'));
+  expect([...(await familyOf(a._id)), ...(await familyOf(b._id))]).toEqual([person]);
 });
