@@ -34,9 +34,15 @@ const docId = (openid: string) => `fc_${sha256Hex(`wish-family-code/${openid}`).
 const aad = (id: string) => `${C}/${id}/code`;
 const hashOf = (ctx: Pick<Ctx, 'config'>, code: string) => keyedDigest(ctx.config, 'wish-family-code/v1', code);
 
-function refuse(reason: 'invalid' | 'expired' | 'used'): never {
-  const message = { invalid: 'no such binding code', expired: 'the binding code has expired', used: 'the binding code has been used' }[reason];
-  throw new AppError('failed-precondition', message, { reason: `wish.family_code_${reason}` });
+const REFUSALS = {
+  invalid: ['no such binding code', 'wish.family_code_invalid'],
+  expired: ['the binding code has expired', 'wish.family_code_expired'],
+  used: ['the binding code has been used', 'wish.family_code_used'],
+} as const;
+
+function refuse(why: keyof typeof REFUSALS): never {
+  const [message, reason] = REFUSALS[why];
+  throw new AppError('failed-precondition', message, { reason });
 }
 
 export async function issueFamilyCode(_input: Record<string, never>, ctx: TxCtx): Promise<{ expiresAt: number }> {
