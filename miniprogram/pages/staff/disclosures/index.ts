@@ -1,12 +1,10 @@
 // Disclosures due (两公开): receipts and projects whose public disclosure is due or overdue, so
-// staff publish them on time; overdue first. A tap asks for the disclosuresDue subscription, so the
-// charity function's daily reminder (remind-disclosures timer) reaches this person.
+// staff publish them on time; overdue first.
 import { pageBase } from '../../../behaviors/page-base';
 import { disclosuresDue } from '../../../services/charity';
 import { userMessage } from '../../../services/errors';
-import { navigateTo, requestSubscribe, toast } from '../../../services/platform';
+import { navigateTo } from '../../../services/platform';
 import { communityFor, profile } from '../../../services/session';
-import { subscribeTemplatesFor } from '../../../services/user';
 import { day } from '../../../utils/format';
 
 interface DueRow {
@@ -18,14 +16,12 @@ interface DueRow {
 
 Component({
   behaviors: [pageBase],
-  data: { status: 'loading', errorMessage: '', rows: [] as DueRow[], overdueCount: 0, canRemind: false },
+  data: { status: 'loading', errorMessage: '', rows: [] as DueRow[], overdueCount: 0 },
   methods: {
     async onLoad() {
       this.setData({ status: 'loading', errorMessage: '' });
       try {
         await profile();
-        // Known after profile() (user.me answers the templates); none configured: no button.
-        this.setData({ canRemind: subscribeTemplatesFor('disclosuresDue').length > 0 });
         const r = await disclosuresDue({ communityId: communityFor('staff') ?? '' });
         const rows: DueRow[] = [
           ...r.entries.map((e) => ({ id: e.entryId, text: `${e.direction === 'received' ? '收到' : '发放'}：${e.label} ${e.item}（${day(e.on)}）`, due: `应在${day(e.dueOn)}前公开`, overdue: e.overdue })),
@@ -38,11 +34,6 @@ Component({
     },
     onRetry() {
       return this.onLoad();
-    },
-    /** From the tap (WeChat's rule): reminders of disclosures coming due. */
-    async onRemindTap() {
-      const accepted = await requestSubscribe(subscribeTemplatesFor('disclosuresDue'));
-      toast(accepted.length ? '好的，有事项快到期时会提醒您' : '没有开启提醒，可以随时再点这里开启');
     },
     onFiguresTap() {
       return navigateTo('/pages/resident/community/index');

@@ -3,9 +3,6 @@ import { childText, flush, load, renderPage, text } from '../../helpers';
 
 const mockDue = jest.fn();
 const mockNavigate = jest.fn();
-const mockSubscribe = jest.fn();
-const mockToast = jest.fn();
-let mockTemplates: string[] = ['tpl-due'];
 jest.mock('../../../../miniprogram/services/charity', () => ({ disclosuresDue: (i: unknown) => mockDue(i) }));
 jest.mock('../../../../miniprogram/services/session', () => ({
   profile: () => Promise.resolve({ openid: 'o', roles: [], createdAt: 1 }),
@@ -15,11 +12,6 @@ jest.mock('../../../../miniprogram/services/session', () => ({
 jest.mock('../../../../miniprogram/services/platform', () => ({
   ...jest.requireActual('../../../../miniprogram/services/platform'),
   navigateTo: (u: string) => mockNavigate(u),
-  requestSubscribe: (ids: string[]) => mockSubscribe(ids),
-  toast: (t: string) => mockToast(t),
-}));
-jest.mock('../../../../miniprogram/services/user', () => ({
-  subscribeTemplatesFor: (scene: string) => (scene === 'disclosuresDue' ? mockTemplates : ['tpl-other']),
 }));
 
 const id = load('pages/staff/disclosures/index', 'disclosures-page');
@@ -27,10 +19,7 @@ async function settle() {
   for (let i = 0; i < 5; i++) await flush();
 }
 
-beforeEach(() => {
-  jest.clearAllMocks();
-  mockTemplates = ['tpl-due'];
-});
+beforeEach(() => jest.clearAllMocks());
 
 test('overdue first, with a count', async () => {
   mockDue.mockResolvedValue({
@@ -60,23 +49,4 @@ test('nothing due: the empty state; and an error', async () => {
   const page2 = renderPage(id);
   await settle();
   expect(childText(page2, '#state', '.error-message')).toBe('您没有权限进行此操作');
-});
-
-test('a tap asks for the disclosuresDue subscription and says what was chosen; no template configured, no button', async () => {
-  mockDue.mockResolvedValue({ today: '2026-12-02', entries: [], projects: [] });
-  mockSubscribe.mockResolvedValueOnce(['tpl-due']).mockResolvedValueOnce([]);
-  const page = renderPage(id);
-  await settle();
-  expect(mockSubscribe).not.toHaveBeenCalled(); // only ever from a tap
-  page.querySelector('.remind')!.dispatchEvent('tap');
-  await settle();
-  expect(mockSubscribe).toHaveBeenCalledWith(['tpl-due']);
-  expect(mockToast).toHaveBeenLastCalledWith('好的，有事项快到期时会提醒您');
-  page.querySelector('.remind')!.dispatchEvent('tap');
-  await settle();
-  expect(mockToast).toHaveBeenLastCalledWith('没有开启提醒，可以随时再点这里开启');
-  mockTemplates = [];
-  const bare = renderPage(id);
-  await settle();
-  expect(bare.querySelector('.remind')).toBeUndefined();
 });
