@@ -67,6 +67,12 @@ export const wishCollections: CollectionSpec[] = [
     rules: DENY_ALL,
   },
   {
+    name: 'wish_family_codes',
+    description: "one document per person (id from their openid): their current family binding code as a keyed hash (to find it) and sealed (to show it again), its expiry and when it was used",
+    indexes: [{ name: 'code_hash', fields: [['codeHash', 1]] }],
+    rules: DENY_ALL,
+  },
+  {
     name: 'wish_donors',
     description: 'one document per donor openid, written by each claim so that concurrent claims by one donor conflict (open-claims limit)',
     indexes: [],

@@ -2,6 +2,7 @@
 // (not index, which would resolve to the generated index.js bundle when one exists).
 import { wishContract } from '../../core/wish/wish.contract';
 import { defineFunction, DefinedFunction, FunctionOptions } from '../../server/define-function';
+import { familyCode, issueFamilyCode } from './actions/family-code';
 import { bindFamily, issueConfirmCode, printConfirmCode, recipients, recordGuardianConsent, registerRecipient } from './actions/recipients';
 import {
   assignVolunteer,
@@ -32,6 +33,8 @@ export function defineWish(options: Omit<FunctionOptions, 'timers'> = {}): Defin
     {
       registerRecipient,
       recipients,
+      issueFamilyCode,
+      familyCode,
       bindFamily,
       recordGuardianConsent,
       issueConfirmCode,

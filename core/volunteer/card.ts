@@ -1,8 +1,9 @@
 // The personal QR of the volunteer card: a short-lived code a leader scans to take roll call for
 // the volunteer (activity.rollCallByCard). It is `<volunteerNo>.<expiry>.<mac>`: the public
 // volunteer number (never the ID number, never the openid), the expiry in whole minutes since the
-// epoch (base 36) and a truncated HMAC the server computes over both. It fits the 32 characters of
-// a mini-program code's `scene`, so the card shows it as a mini-program code (wxacode.getUnlimited).
+// epoch (base 36) and a truncated HMAC the server computes over both (server/signed-code.ts). It
+// fits the 32 characters of a mini-program code's `scene`, so the card shows it as a mini-program
+// code (wxacode.getUnlimited).
 import { z } from '../zod-setup';
 
 export const CARD_CODE_RE = /^([A-Z]{2,6}-\d{6,7})\.([0-9a-z]{1,8})\.([A-Za-z0-9_-]{10})$/;
@@ -23,9 +24,4 @@ export function parseCardCode(code: string): CardCodeParts | null {
   const minutes = parseInt(m[2]!, 36);
   if (!Number.isSafeInteger(minutes)) return null;
   return { volunteerNo: m[1]!, expiresAt: minutes * 60_000, mac: m[3]! };
-}
-
-/** The signed part of a card code: the volunteer number and the expiry minute. */
-export function cardCodeBody(volunteerNo: string, expiresAt: number): string {
-  return `${volunteerNo}.${Math.ceil(expiresAt / 60_000).toString(36)}`;
 }

@@ -173,12 +173,30 @@ export function formatConfirmCode(code: string): string {
   return `${code.slice(0, 5)}-${code.slice(5)}`;
 }
 
-/** Makes a code from random bytes (the server supplies them; core has no randomness of its own). */
-export function confirmCodeFromBytes(bytes: Uint8Array): string {
-  if (bytes.length < CONFIRM_CODE_LENGTH) throw new RangeError('confirmCodeFromBytes: need 10 bytes');
+/** Makes a code of `length` characters from random bytes (the server supplies them; core has no randomness of its own). */
+export function confirmCodeFromBytes(bytes: Uint8Array, length = CONFIRM_CODE_LENGTH): string {
+  if (bytes.length < length) throw new RangeError(`confirmCodeFromBytes: need ${length} bytes`);
   let out = '';
-  for (let i = 0; i < CONFIRM_CODE_LENGTH; i++) out += CONFIRM_CODE_ALPHABET[bytes[i]! % CONFIRM_CODE_ALPHABET.length];
+  for (let i = 0; i < length; i++) out += CONFIRM_CODE_ALPHABET[bytes[i]! % CONFIRM_CODE_ALPHABET.length];
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The family binding code (绑定码): a resident who will post and sign off for a family member
+// shows staff this short-lived one-time code (a mini-program code, and the code in two groups of
+// four to type); staff bind with it. It names the person without revealing their openid: the
+// server keeps only its keyed hash. Same alphabet as the confirmation code; the scene is the
+// 8 characters themselves.
+
+export const FAMILY_CODE_LENGTH = 8;
+export const FamilyCode = z
+  .string()
+  .max(40)
+  .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
+  .pipe(z.string().regex(new RegExp(`^[${CONFIRM_CODE_ALPHABET}]{${FAMILY_CODE_LENGTH}}$`), 'a binding code of 8 letters and digits, as shown on the family page'));
+
+export function formatFamilyCode(code: string): string {
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
 // ---------------------------------------------------------------------------------------------

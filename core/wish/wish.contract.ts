@@ -7,7 +7,7 @@ import { Day } from '../time';
 import { OpenId } from '../user.contract';
 import { z } from '../zod-setup';
 import { CONFIRM_MODES, WishStatus } from './machine';
-import { RecipientAgeBand, WishConfirmCode, WishMonth, RecipientGroup, WishCategory } from './rules';
+import { FamilyCode, RecipientAgeBand, WishConfirmCode, WishMonth, RecipientGroup, WishCategory } from './rules';
 import { LatLng } from '../geo';
 
 /** Ids this function makes: a prefix and 20 hex digits ('w_…' wishes, 'r_…' recipients). */
@@ -93,7 +93,21 @@ export const RecipientsInput = z
 export type RecipientsInput = z.input<typeof RecipientsInput>;
 export const RecipientPage = z.object({ items: z.array(RecipientView), next: PageCursor.nullable() });
 
-export const BindFamilyInput = z.object({ recipientId: RecipientId, familyOpenid: OpenId });
+/** `code`: the family member's binding code (familyCode), scanned or typed; never their openid. */
+export const BindFamilyInput = z.object({ recipientId: RecipientId, code: FamilyCode });
+/** The new code itself is not in this answer (which the idempotency record keeps in clear): familyCode shows it. */
+export const IssueFamilyCodeOutput = z.object({ expiresAt: z.number().int() });
+export const FamilyCodeView = z.object({
+  /** Formatted XXXX-XXXX, to read out or type; one-time, valid until expiresAt. */
+  code: z.string(),
+  /** The page the mini-program code opens when scanned with WeChat (it says what the code is for). */
+  page: z.string(),
+  /** The mini-program code image (scene: the 8 characters), base64. */
+  imageBase64: z.string(),
+  contentType: z.string(),
+  expiresAt: z.number().int(),
+});
+export type FamilyCodeView = z.infer<typeof FamilyCodeView>;
 export const GuardianConsentInput = z.object({
   recipientId: RecipientId,
   guardianName: Text(1, 20),
@@ -305,6 +319,8 @@ export const wishContract = defineContract({
   actions: {
     registerRecipient: { input: RegisterRecipientInput, output: RecipientView, mutates: true },
     recipients: { input: RecipientsInput, output: RecipientPage, mutates: false },
+    issueFamilyCode: { input: z.object({}), output: IssueFamilyCodeOutput, mutates: true },
+    familyCode: { input: z.object({}), output: FamilyCodeView, mutates: false },
     bindFamily: { input: BindFamilyInput, output: RecipientView, mutates: true },
     recordGuardianConsent: { input: GuardianConsentInput, output: RecipientView, mutates: true },
     issueConfirmCode: { input: IssueCodeInput, output: IssueCodeOutput, mutates: true },

@@ -94,6 +94,10 @@ export const REASON_MESSAGES: Record<string, string> = {
   'wish.no_address': '这位居民没有登记地址，请联系社区工作人员，改为送到社区服务站',
   'wish.not_a_volunteer': '这位不是本社区的志愿者，或是捐赠人、心愿人本人，请换一位',
   'wish.family_is_recipient': '这是居民本人的绑定码，请扫描家属的绑定码',
+  'wish.family_code_invalid': '绑定码不对，或家属已经换了新的绑定码，请核对后再试',
+  'wish.family_code_expired': '绑定码已过期，请家属在“家人”页换一个新的',
+  'wish.family_code_used': '这个绑定码已经用过了，请家属在“家人”页换一个新的',
+  'wish.no_family_code': '还没有绑定码，请点“生成绑定码”',
   'wish.not_a_minor': '只有未满14岁的孩子需要登记监护人同意',
   'backfill.same_approver': '补录需要另一位工作人员审批，不能自己批准自己的申请',
   // the volunteer card, moving between communities, certificate revocation (cloudfunctions/volunteer, activity)

@@ -25,6 +25,9 @@ export const publishWish = (wishId: string, version?: number, opts?: CallOptions
 export const deliverWish = (input: InputOf<W, 'deliver'>, opts?: CallOptions) => callAction(wishContract, 'deliver', input, opts);
 export const wishDisclosure = (input: InputOf<W, 'disclosure'>, opts?: CallOptions) => callAction(wishContract, 'disclosure', input, opts);
 export const listRecipients = (input: InputOf<W, 'recipients'>, opts?: CallOptions) => callAction(wishContract, 'recipients', input, opts);
+/** A new family binding code (the last one stops working); familyCode shows it. */
+export const issueFamilyCode = (opts?: CallOptions) => callAction(wishContract, 'issueFamilyCode', {}, opts);
+export const familyCode = (opts?: CallOptions) => callAction(wishContract, 'familyCode', {}, opts);
 export const bindFamily = (input: InputOf<W, 'bindFamily'>, opts?: CallOptions) => callAction(wishContract, 'bindFamily', input, opts);
 export const recordGuardianConsent = (input: InputOf<W, 'recordGuardianConsent'>, opts?: CallOptions) => callAction(wishContract, 'recordGuardianConsent', input, opts);
 export const issueConfirmCode = (recipientId: string, opts?: CallOptions) => callAction(wishContract, 'issueConfirmCode', { recipientId }, opts);

@@ -1,7 +1,8 @@
 // Recipients of wishes (the people wishes are for) → what the staff and resident screens show:
 // a row with what each still needs (a sign-off card, guardian consent, family), and the
 // printable sign-off card. Never a name beyond the masked one, never a phone beyond the masked one.
-import type { RecipientView } from '../core/index';
+import { FamilyCode, type RecipientView } from '../core/index';
+import { sceneFromScan } from './checkin-view';
 import { dateTime } from './format';
 import { AGE_LABEL } from './wish-view';
 
@@ -92,10 +93,15 @@ export function familyChoices(items: readonly RecipientView[]): FamilyChoice[] {
     });
 }
 
-/** The family binding code a resident shows staff is their openid (what bindFamily takes). */
+/** A family binding code as typed (any case, spaces or a dash allowed), normalised; null when it is not one. */
 export function bindingCodeOf(text: string): string | null {
-  const t = text.trim();
-  return /^[A-Za-z0-9_-]{1,128}$/.test(t) ? t : null;
+  const parsed = FamilyCode.safeParse(text);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The binding code in what the camera read: the scene of the family page's mini-program code, or the code as text. */
+export function bindingCodeFromScan(scan: { result: string; path?: string }): string | null {
+  return bindingCodeOf(sceneFromScan(scan));
 }
 
 export interface CodeCard {

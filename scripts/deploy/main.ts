@@ -4,10 +4,12 @@
 import path from 'node:path';
 import CloudBase from '@cloudbase/manager-node';
 import { collections } from '../../database';
-import { planCollections, planFunctions, RUNTIME } from './plan';
+import { deployProblems, planCollections, planFunctions, RUNTIME } from './plan';
 
 async function main(): Promise<void> {
   const dryRun = process.argv.includes('--dry-run');
+  // A test environment whose WeChat subscribe templates are not set up yet (docs/operations.md).
+  const allowDevTemplates = process.argv.includes('--allow-dev-templates');
   const root = process.cwd();
   const collectionPlan = planCollections(collections);
   const functionPlan = planFunctions(path.join(root, 'cloudfunctions'), process.env);
@@ -19,9 +21,14 @@ async function main(): Promise<void> {
     const env = Object.keys(f.envVariables).join(', ') || 'none';
     console.log(`  ${f.name}: timeout ${f.timeout}s, triggers ${f.triggers.map((t) => t.name).join(', ') || 'none'}, env ${env}`);
   }
-  const missing = functionPlan.flatMap((f) => f.missingEnv.map((v) => `${f.name}: ${v}`));
-  if (missing.length) {
-    console.error(`\nMissing environment variables (set them in the deployer's environment):\n  ${missing.join('\n  ')}`);
+  const { errors, warnings } = deployProblems(functionPlan, { allowDevTemplates });
+  if (warnings.length) {
+    console.warn(`\n--allow-dev-templates: subscribe messages will NOT reach anyone (WeChat refuses these template ids):\n  ${warnings.join('\n  ')}`);
+  }
+  if (errors.length) {
+    console.error(
+      `\nEnvironment variables to set in the deployer's environment (template ids from the WeChat console; --allow-dev-templates for a test environment without them):\n  ${errors.join('\n  ')}`,
+    );
     if (!dryRun) process.exit(1);
   }
   if (dryRun) {

@@ -4,4 +4,6 @@ export const WishCollections = {
   wishRecipients: 'wish_recipients',
   /** One document per donor openid: written by every claim so two claims by one donor conflict (the open-claims limit). */
   wishDonors: 'wish_donors',
+  /** One document per person: their current family binding code (hashed and sealed), expiry, use. */
+  wishFamilyCodes: 'wish_family_codes',
 } as const;

@@ -21,6 +21,8 @@ export const WishConfigShape = {
   WISH_REMIND_HOURS: int(1, 720),
   /** A wish wanted within this many days counts as urgent (browse filter, card badge; default 7). */
   WISH_URGENT_DAYS: int(1, 90),
+  /** Minutes a family binding code (wish.issueFamilyCode) stays valid (default 30). */
+  WISH_FAMILY_CODE_MINUTES: int(5, 1440),
   /** Subscribe-message template ids (WeChat console). Defaults are development placeholders the emulator records. */
   WISH_TMPL_CLAIMED: templateId,
   WISH_TMPL_REMINDER: templateId,
@@ -36,6 +38,7 @@ export interface WishSettings {
   claimDays: number;
   remindHours: number;
   urgentDays: number;
+  familyCodeMs: number;
   templates: { claimed: string; reminder: string; released: string; delivered: string; confirmed: string };
 }
 
@@ -47,6 +50,7 @@ export function wishSettings(c: ServerConfig): WishSettings {
     claimDays: c.WISH_CLAIM_DAYS ?? 7,
     remindHours: c.WISH_REMIND_HOURS ?? 48,
     urgentDays: c.WISH_URGENT_DAYS ?? 7,
+    familyCodeMs: (c.WISH_FAMILY_CODE_MINUTES ?? 30) * 60_000,
     templates: {
       claimed: c.WISH_TMPL_CLAIMED ?? 'dev-wish-claimed',
       reminder: c.WISH_TMPL_REMINDER ?? 'dev-wish-reminder',

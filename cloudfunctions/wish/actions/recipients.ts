@@ -17,6 +17,7 @@ import type { Ctx, TxCtx } from '../../../server/context';
 import { paginate } from '../../../server/paginate';
 import { open, seal } from '../../../server/pii';
 import { secureRandomBytes, sha256Hex } from '../../../server/wish/ids';
+import { useFamilyCode } from './family-code';
 import { isStaffOf, loadRecipient, newId, R, RecipientDoc, requireStaff } from '../store';
 
 type In<K extends keyof typeof wishContract.actions> = ParsedInputOf<typeof wishContract, K>;
@@ -124,10 +125,12 @@ async function staffRecipient(ctx: TxCtx, recipientId: string): Promise<Recipien
   return r;
 }
 
+/** Staff bind the person a family binding code names (actions/family-code.ts) to a recipient; the code is used up. */
 export async function bindFamily(input: In<'bindFamily'>, ctx: TxCtx): Promise<RecipientView> {
   const r = await staffRecipient(ctx, input.recipientId);
-  if (r.openid === input.familyOpenid) throw new AppError('failed-precondition', 'that is the recipient themselves', { reason: 'wish.family_is_recipient' });
-  const familyOpenids = r.familyOpenids.includes(input.familyOpenid) ? r.familyOpenids : [...r.familyOpenids, input.familyOpenid];
+  const familyOpenid = await useFamilyCode(ctx, input.code, r._id);
+  if (r.openid === familyOpenid) throw new AppError('failed-precondition', 'that is the recipient themselves', { reason: 'wish.family_is_recipient' });
+  const familyOpenids = r.familyOpenids.includes(familyOpenid) ? r.familyOpenids : [...r.familyOpenids, familyOpenid];
   const now = ctx.now();
   await ctx.tx.collection(R).doc(r._id).update({ data: { familyOpenids, updatedAt: now, version: r.version + 1 } });
   await ctx.audit({ action: 'wish.bindFamily', subject: `${R}/${r._id}`, before: { familyOpenids: r.familyOpenids }, after: { familyOpenids } });

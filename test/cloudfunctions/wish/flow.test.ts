@@ -1,7 +1,7 @@
 // The wish function end to end in-process: every step through its action, the real SDK against
 // the emulator, personal data sealed, messages in the outbox, the audit chain per transition.
 import { db } from '../../server/fixtures/db';
-import { auditCount, call, community, Community, DAY, expectOk, messagesTo, NOW, plantRecipient, plantWish, WANTED_ON, wishDoc } from './helpers';
+import { auditCount, call, community, Community, DAY, expectOk, familyCodeOf, messagesTo, NOW, plantRecipient, plantWish, WANTED_ON, wishDoc } from './helpers';
 
 let c: Community;
 beforeAll(async () => {
@@ -107,8 +107,9 @@ test('a resident registers and posts for themselves; bound family post for them;
   const own = expectOk(await post(c.resident, me.id, { item: '收音机', category: 'companionship', valueFen: 8000 }));
   expect(own).toMatchObject({ postedAs: 'self', group: null });
   expect(await post(c.family, me.id)).toMatchObject({ ok: false, error: { code: 'permission-denied', details: { reason: 'wish.not_your_recipient' } } });
-  expect(await call(c.resident, 'bindFamily', { recipientId: me.id, familyOpenid: c.family })).toMatchObject({ ok: false, error: { code: 'permission-denied' } });
-  expectOk(await call(c.staff, 'bindFamily', { recipientId: me.id, familyOpenid: c.family }));
+  const code = await familyCodeOf(c.family);
+  expect(await call(c.resident, 'bindFamily', { recipientId: me.id, code })).toMatchObject({ ok: false, error: { code: 'permission-denied' } });
+  expectOk(await call(c.staff, 'bindFamily', { recipientId: me.id, code }));
   expect(expectOk(await post(c.family, me.id, { item: '老花镜', valueFen: 6000 }))).toMatchObject({ postedAs: 'family' });
   expect(await post(c.stranger, me.id)).toMatchObject({ ok: false, error: { code: 'permission-denied' } });
   const mine = expectOk(await call(c.family, 'mine', { as: 'posted' }));

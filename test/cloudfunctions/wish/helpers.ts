@@ -25,6 +25,12 @@ export function call(openid: string, action: string, input: unknown, opts: { now
   return (opts.fn ?? wishFn).invoke({ action, input, requestId: opts.requestId ?? uniq('rq') }, { openid, now: () => at });
 }
 
+/** A person's new family binding code (issueFamilyCode, then familyCode), as the family page shows it. */
+export async function familyCodeOf(openid: string, now = NOW): Promise<string> {
+  expectOk(await call(openid, 'issueFamilyCode', {}, { now }));
+  return expectOk(await call(openid, 'familyCode', {}, { now })).code;
+}
+
 export interface Community {
   id: string;
   staff: string;

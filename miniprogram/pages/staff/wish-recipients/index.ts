@@ -1,15 +1,16 @@
 // The community's wish recipients for staff: who still needs a sign-off card (residents without a
 // smartphone), guardian consent (children under 14: a wish cannot be verified without it), and
-// binding a family member who will post and sign off for them. Rows change in place by path.
+// binding a family member who will post and sign off for them (scanning or typing their binding code). Rows change in place by path.
 import { pageBase } from '../../../behaviors/page-base';
 import { pagedList } from '../../../behaviors/paged-list';
 import type { RecipientView } from '../../../core/index';
 import { fieldErrors, userMessage } from '../../../services/errors';
-import { navigateTo } from '../../../services/platform';
+import { navigateTo, platformErrorKind, scanCode } from '../../../services/platform';
 import { bindFamily, listRecipients, recordGuardianConsent } from '../../../services/wish';
 import { communityList, listData, type PagedList } from '../../../utils/list';
 import {
   afterRecipientAction,
+  bindingCodeFromScan,
   bindingCodeOf,
   CONSENT_METHODS,
   GUARDIAN_RELATIONS,
@@ -60,11 +61,27 @@ Component({
         this.setData({ [`rows[${i}].busy`]: false, [`rows[${i}].error`]: field ?? userMessage(err) });
       }
     },
+    bind(i: number, code: string) {
+      return this.act(i, (r) => bindFamily({ recipientId: r.id, code }), '已绑定家属：他可以为这位居民发布心愿和签收');
+    },
     onBindTap(e: WechatMiniprogram.TouchEvent) {
       const i = this.idx(e);
-      const familyOpenid = bindingCodeOf(this.data.rows[i].familyInput);
-      if (!familyOpenid) return this.setData({ [`rows[${i}].error`]: '请粘贴家属在“家人”页复制的绑定码' });
-      return this.act(i, (r) => bindFamily({ recipientId: r.id, familyOpenid }), '已绑定家属：他可以为这位居民发布心愿和签收');
+      const code = bindingCodeOf(this.data.rows[i].familyInput);
+      if (!code) return this.setData({ [`rows[${i}].error`]: '绑定码是8位字母和数字，请照家属“家人”页上的绑定码输入' });
+      return this.bind(i, code);
+    },
+    /** Scans the mini-program code on the family member's 家人 page and binds at once. */
+    async onScanBindTap(e: WechatMiniprogram.TouchEvent) {
+      const i = this.idx(e);
+      if (this.data.rows[i].busy) return undefined;
+      let code: string | null;
+      try {
+        code = bindingCodeFromScan(await scanCode());
+      } catch (err) {
+        return this.setData({ [`rows[${i}].error`]: platformErrorKind(err) === 'cancelled' ? '' : userMessage(err) });
+      }
+      if (!code) return this.setData({ [`rows[${i}].error`]: '这不是家人绑定码，请扫家属“家人”页上的码' });
+      return this.bind(i, code);
     },
     onConsentTap(e: WechatMiniprogram.TouchEvent) {
       const i = this.idx(e);

@@ -6,6 +6,7 @@ const mockList = jest.fn();
 const mockBind = jest.fn();
 const mockConsent = jest.fn();
 const mockNavigate = jest.fn();
+const mockScan = jest.fn();
 jest.mock('../../../../miniprogram/services/wish', () => ({
   listRecipients: (i: unknown) => mockList(i),
   bindFamily: (i: unknown) => mockBind(i),
@@ -16,7 +17,11 @@ jest.mock('../../../../miniprogram/services/session', () => ({
   communityFor: () => 'c1',
   currentFontScale: () => 1,
 }));
-jest.mock('../../../../miniprogram/services/platform', () => ({ ...jest.requireActual('../../../../miniprogram/services/platform'), navigateTo: (u: string) => mockNavigate(u) }));
+jest.mock('../../../../miniprogram/services/platform', () => ({
+  ...jest.requireActual('../../../../miniprogram/services/platform'),
+  navigateTo: (u: string) => mockNavigate(u),
+  scanCode: () => mockScan(),
+}));
 
 const id = load('pages/staff/wish-recipients/index', 'wish-recipients-page');
 async function settle() {
@@ -25,10 +30,9 @@ async function settle() {
 function type(page: any, sel: string, value: string) {
   page.querySelector(sel)!.dispatchEvent('input', { detail: { value } });
 }
-const FAMILY = 'oFam_0123456789abcdefghijklm';
 
 beforeEach(() => {
-  for (const m of [mockList, mockBind, mockConsent, mockNavigate]) m.mockReset();
+  for (const m of [mockList, mockBind, mockConsent, mockNavigate, mockScan]) m.mockReset();
 });
 
 test('loading, then the community\'s recipients with what each still needs', async () => {
@@ -49,27 +53,54 @@ test('loading, then the community\'s recipients with what each still needs', asy
   expect(mockNavigate).toHaveBeenCalledWith('/pages/staff/wish-code/index?recipientId=r_00000000000000000002');
 });
 
-test('bind a family member by the pasted binding code; a bad code is refused on the phone', async () => {
+test('bind a family member by the typed binding code; a bad code is refused on the phone, a used one by the server', async () => {
   mockList.mockResolvedValue({ items: [recipient(1)], next: null });
-  mockBind.mockResolvedValue(recipient(1, { familyCount: 1 }));
+  mockBind.mockRejectedValueOnce(new AppError('failed-precondition', 'x', { reason: 'wish.family_code_used' })).mockResolvedValueOnce(recipient(1, { familyCount: 1 }));
   const page = renderPage(id);
   await settle();
   page.querySelector('.family-open')!.dispatchEvent('tap');
   await settle();
-  type(page, '.family-code', 'not a code!');
+  type(page, '.family-code', 'oFam_0123456789abcdefghijklm'); // an openid is no binding code
   await settle();
   page.querySelector('.bind')!.dispatchEvent('tap');
   await settle();
-  expect(text(page, '.r-error')).toBe('请粘贴家属在“家人”页复制的绑定码');
+  expect(text(page, '.r-error')).toBe('绑定码是8位字母和数字，请照家属“家人”页上的绑定码输入');
   expect(mockBind).not.toHaveBeenCalled();
-  type(page, '.family-code', `  ${FAMILY} `);
+  type(page, '.family-code', ' abcd 2345 ');
   await settle();
   page.querySelector('.bind')!.dispatchEvent('tap');
   await settle();
-  expect(mockBind).toHaveBeenCalledWith({ recipientId: 'r_00000000000000000001', familyOpenid: FAMILY });
+  expect(mockBind).toHaveBeenLastCalledWith({ recipientId: 'r_00000000000000000001', code: 'ABCD2345' });
+  expect(text(page, '.r-error')).toBe('这个绑定码已经用过了，请家属在“家人”页换一个新的');
+  page.querySelector('.bind')!.dispatchEvent('tap');
+  await settle();
   expect(text(page, '.r-done')).toContain('已绑定家属');
   expect(page.querySelectorAll('.r-badge').map((n: any) => n.dom.textContent)).toContain('已绑定家属1人');
   expect(page.querySelector('.family-panel')).toBeUndefined();
+});
+
+test("bind by scanning the family page's mini-program code; another code is refused, a cancelled scan says nothing", async () => {
+  mockList.mockResolvedValue({ items: [recipient(1)], next: null });
+  mockBind.mockResolvedValue(recipient(1, { familyCount: 1 }));
+  mockScan
+    .mockRejectedValueOnce({ errMsg: 'scanCode:fail cancel' })
+    .mockResolvedValueOnce({ result: 'https://example.com/x', path: undefined })
+    .mockResolvedValueOnce({ result: '', path: 'pages/resident/family/index?scene=ABCD2345' });
+  const page = renderPage(id);
+  await settle();
+  page.querySelector('.family-open')!.dispatchEvent('tap');
+  await settle();
+  page.querySelector('.scan-bind')!.dispatchEvent('tap');
+  await settle();
+  expect(page.querySelector('.r-error')).toBeUndefined();
+  page.querySelector('.scan-bind')!.dispatchEvent('tap');
+  await settle();
+  expect(text(page, '.r-error')).toBe('这不是家人绑定码，请扫家属“家人”页上的码');
+  expect(mockBind).not.toHaveBeenCalled();
+  page.querySelector('.scan-bind')!.dispatchEvent('tap');
+  await settle();
+  expect(mockBind).toHaveBeenCalledWith({ recipientId: 'r_00000000000000000001', code: 'ABCD2345' });
+  expect(text(page, '.r-done')).toContain('已绑定家属');
 });
 
 test('guardian consent for a child: name required, relation and method chosen, then recorded', async () => {
