@@ -21,7 +21,7 @@ export async function seedDemoCommunity(adminUrl: string, envName: string, now =
     counts.push(`${collection} ${list.length}`);
   }
   const width = Math.max(...DEMO_PEOPLE.map((p) => p.openid.length));
-  const people = DEMO_PEOPLE.map((p) => `    ${p.openid.padEnd(width)}  ${p.displayName}（${p.roles.join(', ')}）${p.note}`).join('\n');
+  const people = DEMO_PEOPLE.map((p) => `    ${p.openid.padEnd(width)}  ${p.displayName}${p.roles.length ? `（${p.roles.join(', ')}）` : '　'}${p.note}`).join('\n');
   return [
     `seed: demo community "${DEMO_COMMUNITY_ID}" (幸福里社区): ${counts.join(', ')}`,
     '  demo people (set devOpenid in miniprogram/config.ts to act as one of them):',
