@@ -1,30 +1,27 @@
 // One community fund's entries, newest first (opened from the fund page with `?fundId=`): income and
 // disbursements with their status, the fund's figures on top. Cursor pages appended by path.
 import { pageBase } from '../../../behaviors/page-base';
+import { pagedList } from '../../../behaviors/paged-list';
 import type { FundEntryView } from '../../../core/index';
 import { getFund, listFundEntries } from '../../../services/charity';
 import { profile } from '../../../services/session';
-import { loadFirstPage, loadNextPage, type ListStatus, type PagedList } from '../../../utils/list';
+import { loadFirstPage, listData, type PagedList } from '../../../utils/list';
 import { entryRow, fundCard, type EntryRow, type FundCard } from '../../../utils/fund-view';
 
 const PAGE = 20;
 
 Component({
-  behaviors: [pageBase],
+  behaviors: [pageBase, pagedList],
   data: {
     fundId: '',
     fund: null as FundCard | null,
-    status: 'loading' as ListStatus,
-    errorMessage: '',
-    rows: [] as EntryRow[],
-    next: null as string | null,
-    loadingMore: false,
+    ...listData<EntryRow>(),
     moreError: '',
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ fundId: query.fundId ?? '' });
-      return this.load();
+      return loadFirstPage(this, this.list());
     },
     list(): PagedList<FundEntryView, EntryRow> {
       const fetch = async (after?: string) => {
@@ -36,15 +33,6 @@ Component({
         return listFundEntries({ fundId: this.data.fundId, after, limit: PAGE });
       };
       return { key: 'rows', fetch, mapRow: entryRow, moreErrorKey: 'moreError' };
-    },
-    load() {
-      return loadFirstPage(this, this.list());
-    },
-    onRetry() {
-      return this.load();
-    },
-    onReachBottom() {
-      return loadNextPage(this, this.list());
     },
   },
 });

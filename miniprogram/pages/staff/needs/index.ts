@@ -2,12 +2,13 @@
 // group, how urgent, until when), edit it, close it when it is met, cancel it while nothing of it is
 // matched. Donors see the open ones; the matching engine allocates offers to them (pages/staff/allocations).
 import { pageBase } from '../../../behaviors/page-base';
+import { pagedList } from '../../../behaviors/paged-list';
 import { dayOf, type NeedView } from '../../../core/index';
 import { cancelNeed, closeNeed, createNeed, listNeeds, updateNeed } from '../../../services/charity';
 import { userMessage } from '../../../services/errors';
 import { toast } from '../../../services/platform';
 import { communityFor, profile } from '../../../services/session';
-import { loadFirstPage, loadNextPage, replacePatch, type ListStatus, type PagedList } from '../../../utils/list';
+import { loadFirstPage, listData, replacePatch, type PagedList } from '../../../utils/list';
 import { actOnRow } from '../../../utils/row-action';
 import { AVAILABLE_WITHIN, SKILLS } from '../../../utils/offer-view';
 import {
@@ -29,16 +30,12 @@ const PAGE = 20;
 type NeedStatus = 'open' | 'closed' | 'cancelled';
 
 Component({
-  behaviors: [pageBase],
+  behaviors: [pageBase, pagedList],
   data: {
     tabs: NEED_TABS,
     tab: 'open' as NeedStatus,
-    status: 'loading' as ListStatus,
-    errorMessage: '',
+    ...listData<NeedRow>(),
     communityId: '',
-    rows: [] as NeedRow[],
-    next: null as string | null,
-    loadingMore: false,
     categories: NEED_CATEGORIES,
     urgencies: URGENCIES,
     groups: GROUPS,
@@ -79,13 +76,7 @@ Component({
       return loadFirstPage(this, this.list());
     },
 
-    onRetry() {
-      return this.load();
-    },
 
-    onReachBottom() {
-      return loadNextPage(this, this.list());
-    },
 
     onTabTap(e: WechatMiniprogram.TouchEvent) {
       const tab = String(e.currentTarget.dataset.key) as NeedStatus;

@@ -2,12 +2,13 @@
 // second staff member approves it (the balance changes then) or rejects it. The person who asked
 // sees their request but cannot decide it; the server refuses that too.
 import { pageBase } from '../../../behaviors/page-base';
+import { pagedList } from '../../../behaviors/paged-list';
 import type { StockCorrectionView } from '../../../core/index';
 import { approveStockCorrection, listStockCorrections, rejectStockCorrection, requestStockCorrection } from '../../../services/charity';
 import { userMessage } from '../../../services/errors';
 import { toast } from '../../../services/platform';
 import { communityFor, profile } from '../../../services/session';
-import { loadFirstPage, loadNextPage, type ListStatus, type PagedList } from '../../../utils/list';
+import { loadFirstPage, listData, type PagedList } from '../../../utils/list';
 import { actOnRow } from '../../../utils/row-action';
 import { buildCorrection, CORRECTION_REASONS, CORRECTION_SIGNS, CORRECTION_TABS, stockCorrectionRow, type CorrectionForm, type CorrectionRow } from '../../../utils/stock-view';
 
@@ -15,17 +16,13 @@ const PAGE = 20;
 type CorrectionStatus = 'pending' | 'applied' | 'rejected';
 
 Component({
-  behaviors: [pageBase],
+  behaviors: [pageBase, pagedList],
   data: {
     tabs: CORRECTION_TABS,
     tab: 'pending' as CorrectionStatus,
-    status: 'loading' as ListStatus,
-    errorMessage: '',
+    ...listData<CorrectionRow>(),
     communityId: '',
     me: '',
-    rows: [] as CorrectionRow[],
-    next: null as string | null,
-    loadingMore: false,
     signs: CORRECTION_SIGNS,
     reasons: CORRECTION_REASONS,
     formOpen: false,
@@ -57,13 +54,7 @@ Component({
       return loadFirstPage(this, this.list());
     },
 
-    onRetry() {
-      return this.load();
-    },
 
-    onReachBottom() {
-      return loadNextPage(this, this.list());
-    },
 
     onTabTap(e: WechatMiniprogram.TouchEvent) {
       const tab = String(e.currentTarget.dataset.key) as CorrectionStatus;
