@@ -10,18 +10,34 @@ export interface ActionRow {
   error: string;
 }
 
+export interface RowActionOptions {
+  /** The toast's icon when the action went through, or false when the new row itself says so. Default 'success'. */
+  toast?: 'success' | 'none' | false;
+  /** The text under the row when it failed. Default: the error's one clear message. */
+  errorText?: (err: unknown) => string;
+}
+
 /** Resolves to true when the action went through. A row already busy is left alone (a double tap). */
-export async function actOnRow<T, R extends ActionRow>(host: ListHost, key: string, i: number, work: () => Promise<T>, toRow: (result: T) => R, done: string): Promise<boolean> {
+export async function actOnRow<T, R extends ActionRow>(
+  host: ListHost,
+  key: string,
+  i: number,
+  work: () => Promise<T>,
+  toRow: (result: T) => R,
+  done: string,
+  options: RowActionOptions = {},
+): Promise<boolean> {
   const rows = (host.data as Record<string, unknown>)[key] as ActionRow[];
   if (!rows[i] || rows[i].busy) return false;
   host.setData({ [`${key}[${i}].busy`]: true, [`${key}[${i}].error`]: '' });
   try {
     const result = await work();
     host.setData(replacePatch(key, i, toRow(result)));
-    toast(done, 'success');
+    const icon = options.toast ?? 'success';
+    if (icon) toast(done, icon);
     return true;
   } catch (err) {
-    host.setData({ [`${key}[${i}].busy`]: false, [`${key}[${i}].error`]: userMessage(err) });
+    host.setData({ [`${key}[${i}].busy`]: false, [`${key}[${i}].error`]: (options.errorText ?? userMessage)(err) });
     return false;
   }
 }

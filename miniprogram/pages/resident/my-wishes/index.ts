@@ -2,10 +2,10 @@
 // delivered (签收), a thank-you to the donor — a ready-made sentence is one tap — and, when the
 // community turned a wish down, its reason and a form to correct it and submit it again.
 import { pageBase } from '../../../behaviors/page-base';
+import { actOnRow } from '../../../utils/row-action';
 import { pagedList } from '../../../behaviors/paged-list';
 import { addDays, dayOf, type WishView } from '../../../core/index';
-import { userMessage } from '../../../services/errors';
-import { navigateTo, toast } from '../../../services/platform';
+import { navigateTo } from '../../../services/platform';
 import { confirmWish, myWishes, reviseWish, thankDonor } from '../../../services/wish';
 import { listData } from '../../../utils/list';
 import { myWishRow, reviseForm, THANKS_PRESETS, WANTED_WITHIN, yuanToFen, type MyWishRow, type ReviseForm } from '../../../utils/wish-view';
@@ -27,17 +27,8 @@ Component({
     list() {
       return MINE;
     },
-    async act(i: number, work: (r: Row) => Promise<WishView>, done: string) {
-      const r = this.data.rows[i];
-      if (r.busy) return;
-      this.setData({ [`rows[${i}].busy`]: true, [`rows[${i}].error`]: '' });
-      try {
-        const w = await work(r);
-        this.setData({ [`rows[${i}]`]: row(w) });
-        toast(done, 'success');
-      } catch (err) {
-        this.setData({ [`rows[${i}].busy`]: false, [`rows[${i}].error`]: userMessage(err) });
-      }
+    act(i: number, work: (r: Row) => Promise<WishView>, done: string) {
+      return actOnRow(this, 'rows', i, () => work(this.data.rows[i]), row, done);
     },
     onConfirmTap(e: WechatMiniprogram.TouchEvent) {
       return this.act(Number(e.currentTarget.dataset.index), (r) => confirmWish({ wishId: r.id, mode: r.mode }), '已签收');

@@ -2,6 +2,7 @@
 // confirm, adjust the quantity or reject with a reason. Donors (?as=donor): their own allocations,
 // to accept or decline once staff confirmed them.
 import { pageBase } from '../../../behaviors/page-base';
+import { actOnRow } from '../../../utils/row-action';
 import type { AllocationView } from '../../../core/index';
 import {
   acceptAllocation,
@@ -14,7 +15,6 @@ import {
   rejectAllocation,
 } from '../../../services/charity';
 import { userMessage } from '../../../services/errors';
-import { toast } from '../../../services/platform';
 import { communityFor, profile } from '../../../services/session';
 import { ALLOCATION_REJECT_REASONS, allocationRow, buildHandover, HANDOVER_TO, type AllocationRow } from '../../../utils/allocation-view';
 import { loadFirstPage, loadNextPage, type ListStatus, type PagedList } from '../../../utils/list';
@@ -72,17 +72,8 @@ Component({
       }
       return undefined;
     },
-    async act(i: number, work: (r: AllocationRow) => Promise<AllocationView>, done: string) {
-      const r = this.data.rows[i];
-      if (r.busy) return;
-      this.setData({ [`rows[${i}].busy`]: true, [`rows[${i}].error`]: '' });
-      try {
-        const a = await work(r);
-        this.setData({ [`rows[${i}]`]: allocationRow(a, this.data.asDonor) });
-        toast(done, 'success');
-      } catch (err) {
-        this.setData({ [`rows[${i}].busy`]: false, [`rows[${i}].error`]: userMessage(err) });
-      }
+    act(i: number, work: (r: AllocationRow) => Promise<AllocationView>, done: string) {
+      return actOnRow(this, 'rows', i, () => work(this.data.rows[i]), (a) => allocationRow(a, this.data.asDonor), done);
     },
     idx(e: WechatMiniprogram.TouchEvent | WechatMiniprogram.Input): number {
       return Number(e.currentTarget.dataset.index);

@@ -2,9 +2,9 @@
 // signs off — in WeChat themselves, or here by the printed one-time code (for residents without a
 // smartphone), or witnessed by staff with a note. Closes the loop for people with no phone.
 import { pageBase } from '../../../behaviors/page-base';
+import { actOnRow } from '../../../utils/row-action';
 import type { ConfirmInput, WishView } from '../../../core/index';
 import { userMessage } from '../../../services/errors';
-import { toast } from '../../../services/platform';
 import { communityFor, profile } from '../../../services/session';
 import { confirmWish, deliverWish, wishQueue } from '../../../services/wish';
 import { WISH_STATUS } from '../../../utils/wish-view';
@@ -63,17 +63,8 @@ Component({
       this.setData({ tab });
       return this.load();
     },
-    async act(i: number, work: (r: HandoverRow) => Promise<WishView>, done: string) {
-      const r = this.data.rows[i];
-      if (r.busy) return;
-      this.setData({ [`rows[${i}].busy`]: true, [`rows[${i}].error`]: '' });
-      try {
-        const w = await work(r);
-        this.setData({ [`rows[${i}]`]: row(w) });
-        toast(done, 'success');
-      } catch (err) {
-        this.setData({ [`rows[${i}].busy`]: false, [`rows[${i}].error`]: userMessage(err) });
-      }
+    act(i: number, work: (r: HandoverRow) => Promise<WishView>, done: string) {
+      return actOnRow(this, 'rows', i, () => work(this.data.rows[i]), row, done);
     },
     onArrivedTap(e: WechatMiniprogram.TouchEvent) {
       return this.act(Number(e.currentTarget.dataset.index), (r) => deliverWish({ wishId: r.id, version: r.version, mode: 'station' }), '已登记送达');

@@ -2,9 +2,9 @@
 // new wanted-by day or closed; a published one that is no longer needed is closed with a reason
 // the poster sees. Rows change in place by path.
 import { pageBase } from '../../../behaviors/page-base';
+import { actOnRow } from '../../../utils/row-action';
 import { pagedList } from '../../../behaviors/paged-list';
 import { addDays, dayOf, type WishView } from '../../../core/index';
-import { userMessage } from '../../../services/errors';
 import { closeWish, republishWish, wishQueue } from '../../../services/wish';
 import { communityList, listData, loadFirstPage, type PagedList } from '../../../utils/list';
 import { CLOSE_REASONS, manageRow, WANTED_WITHIN, type ManageRow } from '../../../utils/wish-view';
@@ -49,15 +49,9 @@ Component({
     onWithinTap(e: WechatMiniprogram.TouchEvent) {
       this.setData({ [`rows[${this.idx(e)}].within`]: String(e.currentTarget.dataset.key) });
     },
-    async act(i: number, work: (r: ManageRow) => Promise<WishView>, done: string) {
-      const r = this.data.rows[i];
-      if (r.busy) return;
-      this.setData({ [`rows[${i}].busy`]: true, [`rows[${i}].error`]: '' });
-      try {
-        this.setData({ [`rows[${i}]`]: manageRow(await work(r), done) });
-      } catch (err) {
-        this.setData({ [`rows[${i}].busy`]: false, [`rows[${i}].error`]: userMessage(err) });
-      }
+    act(i: number, work: (r: ManageRow) => Promise<WishView>, done: string) {
+      // The new row says what was done: no toast.
+      return actOnRow(this, 'rows', i, () => work(this.data.rows[i]), (w) => manageRow(w, done), done, { toast: false });
     },
     onRepublishTap(e: WechatMiniprogram.TouchEvent) {
       const i = this.idx(e);

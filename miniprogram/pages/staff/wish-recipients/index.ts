@@ -2,6 +2,7 @@
 // smartphone), guardian consent (children under 14: a wish cannot be verified without it), and
 // binding a family member who will post and sign off for them (scanning or typing their binding code). Rows change in place by path.
 import { pageBase } from '../../../behaviors/page-base';
+import { actOnRow } from '../../../utils/row-action';
 import { pagedList } from '../../../behaviors/paged-list';
 import type { RecipientView } from '../../../core/index';
 import { fieldErrors, userMessage } from '../../../services/errors';
@@ -50,16 +51,12 @@ Component({
     onCodeTap(e: WechatMiniprogram.TouchEvent) {
       return navigateTo(`/pages/staff/wish-code/index?recipientId=${this.data.rows[this.idx(e)].id}`);
     },
-    async act(i: number, work: (r: RecipientRow) => Promise<RecipientView>, done: string) {
-      const r = this.data.rows[i];
-      if (r.busy) return;
-      this.setData({ [`rows[${i}].busy`]: true, [`rows[${i}].error`]: '' });
-      try {
-        this.setData({ [`rows[${i}]`]: afterRecipientAction(await work(r), done) });
-      } catch (err) {
-        const field = Object.values(fieldErrors(err))[0];
-        this.setData({ [`rows[${i}].busy`]: false, [`rows[${i}].error`]: field ?? userMessage(err) });
-      }
+    act(i: number, work: (r: RecipientRow) => Promise<RecipientView>, done: string) {
+      // The new row says what was done: no toast. A refused field is named under the row.
+      return actOnRow(this, 'rows', i, () => work(this.data.rows[i]), (v) => afterRecipientAction(v, done), done, {
+        toast: false,
+        errorText: (err) => Object.values(fieldErrors(err))[0] ?? userMessage(err),
+      });
     },
     bind(i: number, code: string) {
       return this.act(i, (r) => bindFamily({ recipientId: r.id, code }), '已绑定家属：他可以为这位居民发布心愿和签收');

@@ -3,10 +3,10 @@
 // page is hidden), and refused by the server once the wish is delivered or reassigned. After
 // handing it over: record the delivery, then sign it off with the recipient's printed card.
 import { pageBase } from '../../../behaviors/page-base';
+import { actOnRow } from '../../../utils/row-action';
 import { pagedList } from '../../../behaviors/paged-list';
 import type { WishView } from '../../../core/index';
 import { userMessage } from '../../../services/errors';
-import { toast } from '../../../services/platform';
 import { confirmWish, deliverWish, deliveryAddress, myWishes } from '../../../services/wish';
 import { deliveryRow, type DeliveryRow } from '../../../utils/delivery-view';
 import { listData, type PagedList } from '../../../utils/list';
@@ -55,18 +55,9 @@ Component({
       }
       return undefined;
     },
-    async act(i: number, work: (r: DeliveryRow) => Promise<WishView>, done: string) {
-      const r = this.data.rows[i];
-      if (r.busy) return;
-      this.setData({ [`rows[${i}].busy`]: true, [`rows[${i}].error`]: '' });
-      try {
-        const w = await work(r);
-        // The fresh row has no address: after delivery the server no longer gives it.
-        this.setData({ [`rows[${i}]`]: { ...deliveryRow(w, Date.now()), done } });
-        toast(done, 'success');
-      } catch (err) {
-        this.setData({ [`rows[${i}].busy`]: false, [`rows[${i}].error`]: userMessage(err) });
-      }
+    act(i: number, work: (r: DeliveryRow) => Promise<WishView>, done: string) {
+      // The fresh row has no address: after delivery the server no longer gives it.
+      return actOnRow(this, 'rows', i, () => work(this.data.rows[i]), (w) => ({ ...deliveryRow(w, Date.now()), done }), done);
     },
     onDeliverTap(e: WechatMiniprogram.TouchEvent) {
       return this.act(this.idx(e), (r) => deliverWish({ wishId: r.id, mode: 'volunteer' }), '已记录送达');

@@ -1,10 +1,11 @@
 // The leader's roster: who signed up, who is here, roll call for people without a smartphone,
 // confirming flagged attendance and forgotten check-outs. Rows change in place by path.
 import { pageBase } from '../../../behaviors/page-base';
+import { actOnRow } from '../../../utils/row-action';
 import type { AttendanceView } from '../../../core/index';
 import { confirmAttendance, fixCheckOut, getActivity, rollCall, rollCallByCard, roster } from '../../../services/activity';
 import { userMessage } from '../../../services/errors';
-import { navigateTo, platformErrorKind, scanCode, toast } from '../../../services/platform';
+import { navigateTo, platformErrorKind, scanCode } from '../../../services/platform';
 import { loadFirstPage, loadNextPage, type ListStatus, type PagedList } from '../../../utils/list';
 import { ROLL_CALL_REASONS, rosterRow, type RosterEntryLike, type RosterRow } from '../../../utils/leader-view';
 import { timeRange } from '../../../utils/format';
@@ -79,17 +80,9 @@ Component({
       this.setData({ [`rows[${i}].panel`]: this.data.rows[i].panel === panel ? '' : panel, [`rows[${i}].error`]: '' });
     },
 
-    async act(i: number, work: (row: RosterRow) => Promise<AttendanceView>, done: string) {
+    act(i: number, work: (row: RosterRow) => Promise<AttendanceView>, done: string) {
       const row = this.data.rows[i];
-      if (row.busy) return;
-      this.setData({ [`rows[${i}].busy`]: true, [`rows[${i}].error`]: '' });
-      try {
-        const a = await work(row);
-        this.setData({ [`rows[${i}]`]: afterAttendance(row, a) });
-        toast(done);
-      } catch (err) {
-        this.setData({ [`rows[${i}].busy`]: false, [`rows[${i}].error`]: userMessage(err) });
-      }
+      return actOnRow(this, 'rows', i, () => work(row), (a) => afterAttendance(row, a), done, { toast: 'none' });
     },
 
     onReasonTap(e: WechatMiniprogram.TouchEvent) {
