@@ -2,6 +2,7 @@
 // signer record income and ask for a disbursement; a disbursement counts once two different signers
 // approved it. Each pending one says how many approvals it still needs and who may give them; only
 // a signer who has not yet approved gets the buttons (the server decides in any case).
+import { formFields } from '../../../behaviors/form-fields';
 import { pageBase } from '../../../behaviors/page-base';
 import { dayOf, type FundEntryView, type FundView } from '../../../core/index';
 import { approveDisbursement, getFund, listFundEntries, listFunds, recordFundIncome, rejectDisbursement, requestDisbursement } from '../../../services/charity';
@@ -45,7 +46,7 @@ async function pendingOf(f: FundView): Promise<FundEntryView[]> {
 const blankForm = (): FundForm => ({ amount: '', counterpart: '', purpose: '', receivedOn: dayOf(Date.now()), showName: false });
 
 Component({
-  behaviors: [pageBase],
+  behaviors: [pageBase, formFields],
   data: {
     status: 'loading',
     errorMessage: '',
@@ -101,10 +102,6 @@ Component({
       const mode = String(e.currentTarget.dataset.mode) as FundFormMode;
       const open = this.data.mode === mode && this.data.formIndex === i;
       this.setData({ mode: open ? '' : mode, formIndex: open ? -1 : i, form: blankForm(), errors: {}, submitError: '', requestId: '' });
-    },
-    onInput(e: WechatMiniprogram.Input) {
-      const field = String(e.currentTarget.dataset.field);
-      this.setData({ [`form.${field}`]: e.detail.value, [`errors.${field}`]: '' });
     },
     onShowNameTap() {
       this.setData({ 'form.showName': !this.data.form.showName });

@@ -1,6 +1,7 @@
 // Community needs (社区需求) for staff and social workers: post a need (what, how much, for which
 // group, how urgent, until when), edit it, close it when it is met, cancel it while nothing of it is
 // matched. Donors see the open ones; the matching engine allocates offers to them (pages/staff/allocations).
+import { formFields } from '../../../behaviors/form-fields';
 import { pageBase } from '../../../behaviors/page-base';
 import { pagedList } from '../../../behaviors/paged-list';
 import { dayOf, type NeedView } from '../../../core/index';
@@ -30,7 +31,7 @@ const PAGE = 20;
 type NeedStatus = 'open' | 'closed' | 'cancelled';
 
 Component({
-  behaviors: [pageBase, pagedList],
+  behaviors: [pageBase, pagedList, formFields],
   data: {
     tabs: NEED_TABS,
     tab: 'open' as NeedStatus,
@@ -76,8 +77,6 @@ Component({
       return loadFirstPage(this, this.list());
     },
 
-
-
     onTabTap(e: WechatMiniprogram.TouchEvent) {
       const tab = String(e.currentTarget.dataset.key) as NeedStatus;
       if (tab === this.data.tab) return undefined;
@@ -100,16 +99,6 @@ Component({
       const r = this.data.rows[i];
       if (this.data.formOpen && this.data.editId === r.id) return this.setData({ formOpen: false, editId: '' });
       return this.openForm(r.form, r.id, r.version, i);
-    },
-
-    onChoose(e: WechatMiniprogram.TouchEvent) {
-      const field = String(e.currentTarget.dataset.field);
-      this.setData({ [`form.${field}`]: String(e.currentTarget.dataset.key), [`errors.${field}`]: '' });
-    },
-
-    onInput(e: WechatMiniprogram.Input) {
-      const field = String(e.currentTarget.dataset.field);
-      this.setData({ [`form.${field}`]: e.detail.value, [`errors.${field}`]: '' });
     },
 
     async onSubmit() {

@@ -1,6 +1,7 @@
 // Corrections of the station's stock (盘点更正): one staff member asks for one with a reason, and a
 // second staff member approves it (the balance changes then) or rejects it. The person who asked
 // sees their request but cannot decide it; the server refuses that too.
+import { formFields } from '../../../behaviors/form-fields';
 import { pageBase } from '../../../behaviors/page-base';
 import { pagedList } from '../../../behaviors/paged-list';
 import type { StockCorrectionView } from '../../../core/index';
@@ -16,7 +17,7 @@ const PAGE = 20;
 type CorrectionStatus = 'pending' | 'applied' | 'rejected';
 
 Component({
-  behaviors: [pageBase, pagedList],
+  behaviors: [pageBase, pagedList, formFields],
   data: {
     tabs: CORRECTION_TABS,
     tab: 'pending' as CorrectionStatus,
@@ -54,8 +55,6 @@ Component({
       return loadFirstPage(this, this.list());
     },
 
-
-
     onTabTap(e: WechatMiniprogram.TouchEvent) {
       const tab = String(e.currentTarget.dataset.key) as CorrectionStatus;
       if (tab === this.data.tab) return undefined;
@@ -65,16 +64,6 @@ Component({
 
     onFormTap() {
       this.setData({ formOpen: !this.data.formOpen, errors: {}, submitError: '' });
-    },
-
-    onChoose(e: WechatMiniprogram.TouchEvent) {
-      const field = String(e.currentTarget.dataset.field);
-      this.setData({ [`form.${field}`]: String(e.currentTarget.dataset.key), [`errors.${field}`]: '' });
-    },
-
-    onInput(e: WechatMiniprogram.Input) {
-      const field = String(e.currentTarget.dataset.field);
-      this.setData({ [`form.${field}`]: e.detail.value, [`errors.${field}`]: '' });
     },
 
     async onSubmit() {
