@@ -12,7 +12,7 @@ import {
 } from '../../../core';
 import { isStaffOf, loadActivity, loadVolunteer, requireOrganizer, requireStaff } from '../../../server/activity/access';
 import { ActivityCollections } from '../../../server/activity/collections';
-import type { CreditServiceRecord } from '../../../server/activity/credit';
+import { creditServiceRecord } from '../../../server/volunteer/time-bank-credit';
 import {
   ActivityDoc,
   activityView,
@@ -101,34 +101,32 @@ export async function myRecords(input: In<'myRecords'>, ctx: Ctx): Promise<Out<'
   return { items: page.items.map((d) => recordView(as<ServiceRecordDoc>(d), today)), next: page.next };
 }
 
-export function confirmRecords(credit: CreditServiceRecord) {
-  return async (input: In<'confirmRecords'>, ctx: TxCtx): Promise<Out<'confirmRecords'>> => {
-    const activity = await loadActivity(ctx, input.activityId);
-    await requireStaff(ctx, activity);
-    if (activity.status !== 'ended') throw refuse('activity.not_ended', '活动结束（负责人完成考勤）后才能确认服务记录');
-    const now = ctx.now();
-    const drafts = (await readAll(ctx, ActivityCollections.serviceRecords, { activityId: activity._id, status: 'draft' })).map((d) => as<ServiceRecordDoc>(d));
-    for (const r of drafts) {
-      await applyTransition(ctx, serviceRecordMachine, {
-        collection: ActivityCollections.serviceRecords,
-        id: r._id,
-        event: 'confirm',
-        set: { confirmedAt: now, confirmedBy: ctx.openid, updatedAt: now },
-      });
-      await credit(ctx.tx, { recordId: r._id, revision: r.revision, openid: r.openid, communityId: r.communityId, minutes: r.minutes, at: now });
-    }
-    // Closed when no attendance waits for the leader any more: the records are complete.
-    const _ = ctx.db.command;
-    const waiting = (await readAll(ctx, ActivityCollections.attendance, { activityId: activity._id, status: _.in(['checked_in', 'checked_out']) })).filter(
-      (d) => d.status === 'checked_in' || d.needsConfirmation === true,
-    );
-    let closed = false;
-    if (waiting.length === 0) {
-      await applyTransition(ctx, activityMachine, { collection: ActivityCollections.activities, id: activity._id, event: 'close', set: { updatedAt: now } });
-      closed = true;
-    }
-    return { confirmed: drafts.length, closed };
-  };
+export async function confirmRecords(input: In<'confirmRecords'>, ctx: TxCtx): Promise<Out<'confirmRecords'>> {
+  const activity = await loadActivity(ctx, input.activityId);
+  await requireStaff(ctx, activity);
+  if (activity.status !== 'ended') throw refuse('activity.not_ended', '活动结束（负责人完成考勤）后才能确认服务记录');
+  const now = ctx.now();
+  const drafts = (await readAll(ctx, ActivityCollections.serviceRecords, { activityId: activity._id, status: 'draft' })).map((d) => as<ServiceRecordDoc>(d));
+  for (const r of drafts) {
+    await applyTransition(ctx, serviceRecordMachine, {
+      collection: ActivityCollections.serviceRecords,
+      id: r._id,
+      event: 'confirm',
+      set: { confirmedAt: now, confirmedBy: ctx.openid, updatedAt: now },
+    });
+    await creditServiceRecord(ctx.tx, { recordId: r._id, revision: r.revision, openid: r.openid, communityId: r.communityId, minutes: r.minutes, at: now });
+  }
+  // Closed when no attendance waits for the leader any more: the records are complete.
+  const _ = ctx.db.command;
+  const waiting = (await readAll(ctx, ActivityCollections.attendance, { activityId: activity._id, status: _.in(['checked_in', 'checked_out']) })).filter(
+    (d) => d.status === 'checked_in' || d.needsConfirmation === true,
+  );
+  let closed = false;
+  if (waiting.length === 0) {
+    await applyTransition(ctx, activityMachine, { collection: ActivityCollections.activities, id: activity._id, event: 'close', set: { updatedAt: now } });
+    closed = true;
+  }
+  return { confirmed: drafts.length, closed };
 }
 
 async function loadRecord(tx: Tx, recordId: string): Promise<ServiceRecordDoc | null> {
@@ -173,40 +171,38 @@ export async function requestCorrection(input: In<'requestCorrection'>, ctx: TxC
   return correctionView(doc);
 }
 
-export function resolveCorrection(credit: CreditServiceRecord) {
-  return async (input: In<'resolveCorrection'>, ctx: TxCtx): Promise<Out<'resolveCorrection'>> => {
-    const found = (await ctx.tx.collection(ActivityCollections.recordCorrections).doc(input.correctionId).get()).data;
-    if (!found) throw new AppError('not-found', '更正申请不存在', { reason: 'correction.not_found' });
-    const corr = as<CorrectionDoc>(found);
-    await requireStaffOf(ctx, corr.communityId);
-    if (corr.openid === ctx.openid) throw new AppError('permission-denied', '不能处理自己的更正申请', { reason: 'correction.own_record' });
-    const record = await loadRecord(ctx.tx, corr.recordId);
-    if (!record) throw new AppError('not-found', '服务记录不存在', { reason: 'record.not_found' });
-    const now = ctx.now();
-    const minutes = input.minutes ?? corr.minutes;
-    const { doc } = await applyTransition(ctx, correctionMachine, {
-      collection: ActivityCollections.recordCorrections,
-      id: corr._id,
-      event: input.accept ? 'accept' : 'refuse',
-      set: { resolutionNote: input.note, resolvedBy: ctx.openid, resolvedAt: now, ...(input.accept ? { minutes } : {}) },
+export async function resolveCorrection(input: In<'resolveCorrection'>, ctx: TxCtx): Promise<Out<'resolveCorrection'>> {
+  const found = (await ctx.tx.collection(ActivityCollections.recordCorrections).doc(input.correctionId).get()).data;
+  if (!found) throw new AppError('not-found', '更正申请不存在', { reason: 'correction.not_found' });
+  const corr = as<CorrectionDoc>(found);
+  await requireStaffOf(ctx, corr.communityId);
+  if (corr.openid === ctx.openid) throw new AppError('permission-denied', '不能处理自己的更正申请', { reason: 'correction.own_record' });
+  const record = await loadRecord(ctx.tx, corr.recordId);
+  if (!record) throw new AppError('not-found', '服务记录不存在', { reason: 'record.not_found' });
+  const now = ctx.now();
+  const minutes = input.minutes ?? corr.minutes;
+  const { doc } = await applyTransition(ctx, correctionMachine, {
+    collection: ActivityCollections.recordCorrections,
+    id: corr._id,
+    event: input.accept ? 'accept' : 'refuse',
+    set: { resolutionNote: input.note, resolvedBy: ctx.openid, resolvedAt: now, ...(input.accept ? { minutes } : {}) },
+  });
+  if (record.revision !== corr.recordRevision) throw refuse('correction.stale', '这条记录在申请之后已被修改，请重新申请');
+  if (input.accept) {
+    const revision = record.revision + 1;
+    await applyTransition(ctx, serviceRecordMachine, {
+      collection: ActivityCollections.serviceRecords,
+      id: record._id,
+      event: 'correct',
+      set: { minutes, revision, openCorrectionId: null, updatedAt: now },
     });
-    if (record.revision !== corr.recordRevision) throw refuse('correction.stale', '这条记录在申请之后已被修改，请重新申请');
-    if (input.accept) {
-      const revision = record.revision + 1;
-      await applyTransition(ctx, serviceRecordMachine, {
-        collection: ActivityCollections.serviceRecords,
-        id: record._id,
-        event: 'correct',
-        set: { minutes, revision, openCorrectionId: null, updatedAt: now },
-      });
-      await credit(ctx.tx, { recordId: record._id, revision, openid: record.openid, communityId: record.communityId, minutes, at: now });
-      // A certificate that counted the old minutes no longer states the truth: revoke it (the volunteer requests a new one).
-      await revokeCertificatesCounting(ctx, record.openid, record._id, record.revision);
-    } else {
-      await ctx.tx.collection(ActivityCollections.serviceRecords).doc(record._id).update({ data: { openCorrectionId: null, updatedAt: now } });
-    }
-    return correctionView(as<CorrectionDoc>(doc));
-  };
+    await creditServiceRecord(ctx.tx, { recordId: record._id, revision, openid: record.openid, communityId: record.communityId, minutes, at: now });
+    // A certificate that counted the old minutes no longer states the truth: revoke it (the volunteer requests a new one).
+    await revokeCertificatesCounting(ctx, record.openid, record._id, record.revision);
+  } else {
+    await ctx.tx.collection(ActivityCollections.serviceRecords).doc(record._id).update({ data: { openCorrectionId: null, updatedAt: now } });
+  }
+  return correctionView(as<CorrectionDoc>(doc));
 }
 
 async function existingRecord(ctx: TxCtx, id: string): Promise<ServiceRecordDoc | null> {
@@ -259,57 +255,55 @@ async function loadBackfill(ctx: TxCtx, id: string): Promise<BackfillDoc> {
   return as<BackfillDoc>(d);
 }
 
-export function approveBackfill(credit: CreditServiceRecord) {
-  return async (input: In<'approveBackfill'>, ctx: TxCtx): Promise<Out<'approveBackfill'>> => {
-    const bf = await loadBackfill(ctx, input.backfillId);
-    const activity = await loadActivity(ctx, bf.activityId);
-    await requireStaff(ctx, activity);
-    // No single admin can add hours: the approver must be another staff member.
-    if (bf.requestedBy === ctx.openid) {
-      throw new AppError('permission-denied', '补录需要另一位工作人员审批，申请人不能自己批准', { reason: 'backfill.same_approver' });
-    }
-    const recordId = pairId(activity._id, bf.openid);
-    const now = ctx.now();
-    const { doc } = await applyTransition(ctx, backfillMachine, {
-      collection: ActivityCollections.recordBackfills,
-      id: bf._id,
-      event: 'approve',
-      set: { approvedBy: ctx.openid, approvedAt: now, recordId, approvalNote: input.note ?? null },
-    });
-    // A record written meanwhile (attendance confirmed late, another back-fill) wins: correct it instead.
-    const prior = await loadRecord(ctx.tx, recordId);
-    if (prior && prior.status !== 'void') throw new AppError('already-exists', '此人在该活动已有服务记录，请走更正流程', { reason: 'record.exists' });
-    const volunteer = await loadVolunteer(ctx, bf.openid);
-    const record: ServiceRecordDoc = {
-      _id: recordId,
-      openid: bf.openid,
-      volunteerNo: volunteer?.volunteerNo ?? '',
-      ...recordBase(activity),
-      minutes: bf.minutes,
-      policyVersion: 'backfill@1',
-      status: 'confirmed',
-      revision: 0,
-      source: 'backfill',
-      rating: null,
-      ratedOn: null,
-      dueOn: recordDueOn(ctx, activity),
-      overdue: false,
-      confirmedAt: now,
-      version: 0,
-      createdAt: now,
-      updatedAt: now,
-    };
-    const { _id, ...body } = record;
-    if (prior) await ctx.tx.collection(ActivityCollections.serviceRecords).doc(recordId).set({ data: body as unknown as DocData });
-    else await ctx.tx.collection(ActivityCollections.serviceRecords).add({ data: record as unknown as DocData });
-    await ctx.audit({
-      action: 'service_record.backfill',
-      subject: `${ActivityCollections.serviceRecords}/${recordId}`,
-      after: { minutes: bf.minutes, backfillId: bf._id, requestedBy: bf.requestedBy, approvedBy: ctx.openid },
-    });
-    await credit(ctx.tx, { recordId, revision: 0, openid: bf.openid, communityId: bf.communityId, minutes: bf.minutes, at: now });
-    return backfillView(as<BackfillDoc>(doc));
+export async function approveBackfill(input: In<'approveBackfill'>, ctx: TxCtx): Promise<Out<'approveBackfill'>> {
+  const bf = await loadBackfill(ctx, input.backfillId);
+  const activity = await loadActivity(ctx, bf.activityId);
+  await requireStaff(ctx, activity);
+  // No single admin can add hours: the approver must be another staff member.
+  if (bf.requestedBy === ctx.openid) {
+    throw new AppError('permission-denied', '补录需要另一位工作人员审批，申请人不能自己批准', { reason: 'backfill.same_approver' });
+  }
+  const recordId = pairId(activity._id, bf.openid);
+  const now = ctx.now();
+  const { doc } = await applyTransition(ctx, backfillMachine, {
+    collection: ActivityCollections.recordBackfills,
+    id: bf._id,
+    event: 'approve',
+    set: { approvedBy: ctx.openid, approvedAt: now, recordId, approvalNote: input.note ?? null },
+  });
+  // A record written meanwhile (attendance confirmed late, another back-fill) wins: correct it instead.
+  const prior = await loadRecord(ctx.tx, recordId);
+  if (prior && prior.status !== 'void') throw new AppError('already-exists', '此人在该活动已有服务记录，请走更正流程', { reason: 'record.exists' });
+  const volunteer = await loadVolunteer(ctx, bf.openid);
+  const record: ServiceRecordDoc = {
+    _id: recordId,
+    openid: bf.openid,
+    volunteerNo: volunteer?.volunteerNo ?? '',
+    ...recordBase(activity),
+    minutes: bf.minutes,
+    policyVersion: 'backfill@1',
+    status: 'confirmed',
+    revision: 0,
+    source: 'backfill',
+    rating: null,
+    ratedOn: null,
+    dueOn: recordDueOn(ctx, activity),
+    overdue: false,
+    confirmedAt: now,
+    version: 0,
+    createdAt: now,
+    updatedAt: now,
   };
+  const { _id, ...body } = record;
+  if (prior) await ctx.tx.collection(ActivityCollections.serviceRecords).doc(recordId).set({ data: body as unknown as DocData });
+  else await ctx.tx.collection(ActivityCollections.serviceRecords).add({ data: record as unknown as DocData });
+  await ctx.audit({
+    action: 'service_record.backfill',
+    subject: `${ActivityCollections.serviceRecords}/${recordId}`,
+    after: { minutes: bf.minutes, backfillId: bf._id, requestedBy: bf.requestedBy, approvedBy: ctx.openid },
+  });
+  await creditServiceRecord(ctx.tx, { recordId, revision: 0, openid: bf.openid, communityId: bf.communityId, minutes: bf.minutes, at: now });
+  return backfillView(as<BackfillDoc>(doc));
 }
 
 export async function refuseBackfill(input: In<'refuseBackfill'>, ctx: TxCtx): Promise<Out<'refuseBackfill'>> {
